@@ -1,0 +1,49 @@
+/**
+ * Everything a function reads from its environment, in one place. The CDK stack and the local
+ * runtime set the same variables; nothing here knows which of the two it runs on.
+ */
+const read = (name: string, fallback?: string): string => {
+  const value = process.env[name] ?? fallback;
+  if (value === undefined) throw new Error(`Missing environment variable ${name}`);
+  return value;
+};
+
+export const config = {
+  get casesTable() {
+    return read('CASES_TABLE');
+  },
+  get vaultTable() {
+    return read('VAULT_TABLE');
+  },
+  get calendarTable() {
+    return read('CALENDAR_TABLE');
+  },
+  get idempotencyTable() {
+    return read('IDEMPOTENCY_TABLE');
+  },
+  get complaintStateMachineArn() {
+    return read('COMPLAINT_STATE_MACHINE_ARN');
+  },
+  get mailFrom() {
+    return read('MAIL_FROM', 'noreply@disclosure.example.gov.cn');
+  },
+  /** Comma-separated addresses that receive escalations (督办). */
+  get supervisorEmails() {
+    return read('SUPERVISOR_EMAILS', '').split(',').map((s) => s.trim()).filter(Boolean);
+  },
+  /** JSON: [{"code":"office","name":"办公室","email":"office@..."}] */
+  get unitsJson() {
+    return read('UNITS_JSON', '');
+  },
+  /** AWS: a KMS key ARN for the reporter vault. */
+  get vaultKmsKeyArn() {
+    return process.env.VAULT_KMS_KEY_ARN;
+  },
+  /** Outside AWS: a file holding a raw AES-256 key for the reporter vault. */
+  get vaultKeyFile() {
+    return process.env.VAULT_KEY_FILE;
+  },
+  get publicBaseUrl() {
+    return read('PUBLIC_BASE_URL', 'http://localhost:3000');
+  },
+};

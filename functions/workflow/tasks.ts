@@ -1,0 +1,10 @@
+/**
+ * Functions that state machines call as Lambda tasks. In an ASL file a task names its function
+ * as `${<name>FunctionArn}`; CDK substitutes the deployed ARN, the local runtime a local one.
+ */
+export interface WorkflowTaskDef {
+  name: string;
+  handler: string;
+}
+
+export const workflowTasks: WorkflowTaskDef[] = [];
