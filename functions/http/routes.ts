@@ -11,7 +11,16 @@ export interface RouteDef {
   path: string;
   handler: string;
   auth: 'public' | 'staff';
+  /** Extra rights beyond the shared tables and state machines (least privilege, see Permission). */
+  permissions?: Permission[];
 }
+
+/**
+ * Rights a function needs beyond read/write on the cases, calendar and idempotency tables and
+ * starting/signalling state machines. Reporter identity: only intake may encrypt into the vault,
+ * only the notification task may decrypt it.
+ */
+export type Permission = 'vault:encrypt' | 'vault:decrypt' | 'mail:send';
 
 export const routes: RouteDef[] = [
   { method: 'GET', path: '/v1/health', handler: 'http/health.ts', auth: 'public' },
