@@ -3,3 +3,4 @@ export * from './year-schedule.ts';
 export * from './working-calendar.ts';
 export * from './deadline.ts';
 export * from './schedule-input.ts';
+export * from './calendar-store.ts';

@@ -1,0 +1,127 @@
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { z } from 'zod';
+import { authenticate, type StaffUser } from './auth.ts';
+import { ApiError } from './errors.ts';
+import { logger } from './logger.ts';
+import { parseOrThrow } from './validation.ts';
+
+export interface Reply {
+  status?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+interface Request<B, Q, P> {
+  event: APIGatewayProxyEventV2;
+  body: B;
+  query: Q;
+  params: P;
+  headers: Record<string, string | undefined>;
+  now: Date;
+}
+
+type Schema = z.ZodType | undefined;
+type Out<S extends Schema> = S extends z.ZodType ? z.output<S> : undefined;
+
+interface RouteSpec<B extends Schema, Q extends Schema, P extends Schema> {
+  body?: B;
+  query?: Q;
+  params?: P;
+}
+
+const MAX_BODY_BYTES = 256 * 1024;
+
+/**
+ * The handler stack every HTTP route shares: parse and validate (zod, bilingual field errors),
+ * optionally authenticate staff, call the domain, and answer in the contract's JSON and error
+ * shape. Handlers stay a few lines: parse, authorise, call the domain.
+ */
+export function publicRoute<B extends Schema = undefined, Q extends Schema = undefined, P extends Schema = undefined>(
+  spec: RouteSpec<B, Q, P>,
+  handle: (req: Request<Out<B>, Out<Q>, Out<P>>) => Promise<Reply>,
+) {
+  return wrap(async (event) => handle(await parseRequest(spec, event)));
+}
+
+export function staffRoute<B extends Schema = undefined, Q extends Schema = undefined, P extends Schema = undefined>(
+  spec: RouteSpec<B, Q, P>,
+  handle: (req: Request<Out<B>, Out<Q>, Out<P>> & { user: StaffUser }) => Promise<Reply>,
+) {
+  return wrap(async (event) => {
+    const user = await authenticate(event.headers ?? {});
+    const req = await parseRequest(spec, event);
+    logger.appendKeys({ staff: user.sub });
+    return handle({ ...req, user });
+  });
+}
+
+async function parseRequest<B extends Schema, Q extends Schema, P extends Schema>(
+  spec: RouteSpec<B, Q, P>,
+  event: APIGatewayProxyEventV2,
+): Promise<Request<Out<B>, Out<Q>, Out<P>>> {
+  const params = spec.params ? parseOrThrow(spec.params, event.pathParameters ?? {}) : undefined;
+  const query = spec.query ? parseOrThrow(spec.query, event.queryStringParameters ?? {}) : undefined;
+  const body = spec.body ? parseOrThrow(spec.body, readJson(event)) : undefined;
+  return { event, body, query, params, headers: event.headers ?? {}, now: new Date() } as Request<Out<B>, Out<Q>, Out<P>>;
+}
+
+function readJson(event: APIGatewayProxyEventV2): unknown {
+  const raw = event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64').toString('utf8') : (event.body ?? '');
+  if (Buffer.byteLength(raw) > MAX_BODY_BYTES) {
+    throw new ApiError('payload-too-large', '提交的内容过大', 'The request body is too large');
+  }
+  const type = event.headers?.['content-type'] ?? '';
+  if (raw && type && !type.includes('json')) {
+    throw new ApiError('unsupported-media-type', '请以 JSON 格式提交', 'Send the body as JSON');
+  }
+  if (!raw.trim()) throw new ApiError('validation', '请求体不能为空', 'The request body is empty');
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new ApiError('validation', '请求体不是有效的 JSON', 'The request body is not valid JSON');
+  }
+}
+
+function wrap(run: (event: APIGatewayProxyEventV2) => Promise<Reply>) {
+  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>()
+    .before(({ context }) => {
+      logger.addContext(context);
+    })
+    .handler(async (event) => {
+      try {
+        return json(await run(event));
+      } catch (error) {
+        return errorReply(error);
+      } finally {
+        logger.resetKeys();
+      }
+    });
+}
+
+export function json(reply: Reply): APIGatewayProxyStructuredResultV2 {
+  return {
+    statusCode: reply.status ?? 200,
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      ...reply.headers,
+    },
+    body: reply.body === undefined ? '' : JSON.stringify(reply.body),
+  };
+}
+
+export function errorReply(error: unknown): APIGatewayProxyStructuredResultV2 {
+  if (error instanceof ApiError) {
+    if (error.status >= 500) logger.error('request failed', { code: error.code });
+    return json({ status: error.status, body: error.toBody() });
+  }
+  // Only the error's name and message: never the request, which may carry personal data.
+  const e = error as Error;
+  logger.error('unhandled error', { errorName: e?.name, errorMessage: e?.message, stack: e?.stack });
+  return json({
+    status: 500,
+    body: new ApiError('internal', '系统内部错误，请稍后再试', 'Internal error, please try again later').toBody(),
+  });
+}

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+export const yearParams = z.object({
+  year: z.coerce.number().int().min(2000).max(2100),
+});
+
+const civilDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const yearScheduleBody = z
+  .object({
+    holidays: z.array(civilDate).max(60),
+    workdays: z.array(civilDate).max(20),
+    names: z.record(civilDate, z.string().max(20)).optional(),
+  })
+  .strict();
+
+export const yearScheduleResponse = z.object({
+  year: z.number().int(),
+  source: z.enum(['override', 'package', 'weekends-only']),
+  provisional: z.boolean(),
+  holidays: z.array(z.string()),
+  workdays: z.array(z.string()),
+  loadedAt: z.string().optional(),
+});
