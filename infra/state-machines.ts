@@ -9,4 +9,11 @@ export interface StateMachineDef {
   tasks: string[];
 }
 
-export const stateMachines: StateMachineDef[] = [];
+export const stateMachines: StateMachineDef[] = [
+  {
+    id: 'complaint-lifecycle',
+    file: 'state-machines/complaint-lifecycle.asl.json',
+    envVar: 'COMPLAINT_STATE_MACHINE_ARN',
+    tasks: ['SendNotices', 'NextDeadline', 'RegisterWait', 'Warn', 'Escalate'],
+  },
+];

@@ -13,13 +13,13 @@ export interface TableDef {
 
 export const tables: TableDef[] = [
   {
-    // Cases, their append-only history (台账) and notice records, one partition per case.
+    // Cases, their append-only history (台账) and notice records, one partition per case;
+    // tracking-number items (TRACK#<no>) point at cases, written in the same transaction.
     id: 'Cases',
     envVar: 'CASES_TABLE',
     partitionKey: 'pk',
     sortKey: 'sk',
     indexes: [
-      { name: 'byTrackingNo', partitionKey: 'trackingNo' },
       // Sparse: only cases with an open deadline carry these, so the overdue view reads
       // open cases due, never every case ever received.
       { name: 'openDeadlines', partitionKey: 'openUnit', sortKey: 'openDueAt' },

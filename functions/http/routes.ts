@@ -1,5 +1,16 @@
 import type { z } from 'zod';
 import { yearParams, yearScheduleBody, yearScheduleResponse } from '../shared/schemas/calendar.ts';
+import {
+  caseActionBody,
+  caseIdParams,
+  caseListQuery,
+  complaintBody,
+  complaintReceipt,
+  ratingBody,
+  staffComplaintBody,
+  statsQuery,
+  trackingParams,
+} from '../shared/schemas/complaints.ts';
 
 /**
  * The one list of HTTP routes. The CDK stack builds API Gateway routes from it and the local
@@ -49,4 +60,54 @@ export const routes: RouteDef[] = [
     summary: "Load a year's official schedule: public holidays and make-up working days (admin)",
     schemas: { params: yearParams, body: yearScheduleBody, response: yearScheduleResponse },
   },
+  { method: 'GET', path: '/v1/units', handler: 'http/units.ts', auth: 'public', summary: 'Units (codes and names)' },
+  {
+    method: 'POST',
+    path: '/v1/complaints',
+    handler: 'http/complaint-submit.ts',
+    auth: 'public',
+    summary: 'Submit a complaint or report (web form); Idempotency-Key makes a retry return the first answer',
+    schemas: { body: complaintBody, response: complaintReceipt },
+    status: 201,
+    permissions: ['vault:encrypt'],
+  },
+  {
+    method: 'POST',
+    path: '/v1/cases',
+    handler: 'http/case-create.ts',
+    auth: 'staff',
+    summary: 'Enter a complaint received by letter, phone, fax, e-mail or visit',
+    schemas: { body: staffComplaintBody },
+    status: 201,
+    permissions: ['vault:encrypt'],
+  },
+  { method: 'GET', path: '/v1/cases', handler: 'http/case-list.ts', auth: 'staff', summary: 'Case queues: mine, unit, all', schemas: { query: caseListQuery } },
+  { method: 'GET', path: '/v1/cases/{caseId}', handler: 'http/case-get.ts', auth: 'staff', summary: 'A case for staff (never the reporter identity)', schemas: { params: caseIdParams } },
+  {
+    method: 'POST',
+    path: '/v1/cases/{caseId}/actions',
+    handler: 'http/case-action.ts',
+    auth: 'staff',
+    summary: 'Act on a case: assign, accept, reject, transfer, extend, dispose, note, urge, conclude-review',
+    schemas: { params: caseIdParams, body: caseActionBody },
+  },
+  {
+    method: 'GET',
+    path: '/v1/track/{trackingNo}',
+    handler: 'http/track-get.ts',
+    auth: 'public',
+    summary: 'Follow a case with tracking number and X-Access-Code',
+    schemas: { params: trackingParams },
+  },
+  {
+    method: 'POST',
+    path: '/v1/track/{trackingNo}/rating',
+    handler: 'http/track-rate.ts',
+    auth: 'public',
+    summary: 'Rate a disposed case',
+    schemas: { params: trackingParams, body: ratingBody },
+    status: 201,
+  },
+  { method: 'GET', path: '/v1/supervision/overdue', handler: 'http/supervision-overdue.ts', auth: 'staff', summary: 'Overdue and due-soon deadlines (supervisors)' },
+  { method: 'GET', path: '/v1/stats', handler: 'http/stats.ts', auth: 'staff', summary: 'Per-unit performance', schemas: { query: statsQuery } },
 ];

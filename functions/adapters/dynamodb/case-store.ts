@@ -1,0 +1,207 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { CaseRepository, StoredNotice } from '../../domain/cases/ports.ts';
+import type { ComplaintCase, HistoryEvent, NoticeIntent } from '../../domain/cases/model.ts';
+import { config } from '../../shared/config.ts';
+import { dynamo } from './client.ts';
+
+type Change = { next: ComplaintCase; events: Omit<HistoryEvent, 'caseId' | 'seq'>[]; notices: NoticeIntent[] };
+
+const casePk = (caseId: string) => `CASE#${caseId}`;
+const CASE_SK = 'CASE';
+const WAIT_SK = 'WAIT';
+
+/**
+ * Cases in one table: the case item, its ledger events and its notices share a partition, so one
+ * transaction writes a change with everything it causes. The case item carries the sparse index
+ * attributes (openUnit/openDueAt) only while a deadline is open.
+ */
+export class DynamoCaseRepository implements CaseRepository {
+  constructor(private readonly table = config.casesTable) {}
+
+  async create(change: Change): Promise<void> {
+    const { next } = change;
+    await dynamo().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: this.table, Item: caseItem(next), ConditionExpression: 'attribute_not_exists(pk)' } },
+          { Put: { TableName: this.table, Item: { pk: `TRACK#${next.trackingNo}`, sk: 'TRACK', caseId: next.caseId }, ConditionExpression: 'attribute_not_exists(pk)' } },
+          ...this.appendItems(change, 0),
+        ],
+      }),
+    );
+  }
+
+  async get(caseId: string): Promise<ComplaintCase | undefined> {
+    const { Item } = await dynamo().send(new GetCommand({ TableName: this.table, Key: { pk: casePk(caseId), sk: CASE_SK }, ConsistentRead: true }));
+    return Item ? toCase(Item) : undefined;
+  }
+
+  async findByTrackingNo(trackingNo: string): Promise<ComplaintCase | undefined> {
+    const { Item } = await dynamo().send(new GetCommand({ TableName: this.table, Key: { pk: `TRACK#${trackingNo}`, sk: 'TRACK' }, ConsistentRead: true }));
+    return Item ? this.get(Item.caseId as string) : undefined;
+  }
+
+  async history(caseId: string): Promise<HistoryEvent[]> {
+    const items = await this.queryAll({ KeyConditionExpression: 'pk = :pk AND begins_with(sk, :e)', ExpressionAttributeValues: { ':pk': casePk(caseId), ':e': 'EVENT#' } });
+    return items.map(({ pk: _pk, sk: _sk, ...event }) => event as unknown as HistoryEvent);
+  }
+
+  async commit(change: Change, expectedVersion: number): Promise<boolean> {
+    try {
+      await dynamo().send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.table,
+                Item: caseItem(change.next),
+                ConditionExpression: 'version = :v',
+                ExpressionAttributeValues: { ':v': expectedVersion },
+              },
+            },
+            ...this.appendItems(change, expectedVersion),
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') return false;
+      throw error;
+    }
+  }
+
+  async pendingNotices(caseId: string): Promise<StoredNotice[]> {
+    const items = await this.queryAll({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :n)',
+      FilterExpression: '#s = :pending',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: { ':pk': casePk(caseId), ':n': 'NOTICE#', ':pending': 'pending' },
+    });
+    return items
+      .map(({ pk: _pk, sk: _sk, ...n }) => n as unknown as StoredNotice)
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.noticeId.localeCompare(b.noticeId));
+  }
+
+  async markNotice(caseId: string, noticeId: string, status: 'sent' | 'skipped'): Promise<void> {
+    await dynamo().send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: { pk: casePk(caseId), sk: `NOTICE#${noticeId}` },
+        UpdateExpression: 'SET #s = :s, doneAt = :at ADD attempts :one',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':s': status, ':at': new Date().toISOString(), ':one': 1 },
+      }),
+    );
+  }
+
+  async setWaitToken(caseId: string, version: number, token: string): Promise<boolean> {
+    // The token lives beside the case, not on it, so that case writes never drop it; the check
+    // on the case's version makes a wait registered for an outdated case state fail.
+    try {
+      await dynamo().send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              ConditionCheck: {
+                TableName: this.table,
+                Key: { pk: casePk(caseId), sk: CASE_SK },
+                ConditionExpression: 'version = :v',
+                ExpressionAttributeValues: { ':v': version },
+              },
+            },
+            { Put: { TableName: this.table, Item: { pk: casePk(caseId), sk: WAIT_SK, token, version } } },
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') return false;
+      throw error;
+    }
+  }
+
+  async waitToken(caseId: string): Promise<string | undefined> {
+    const { Item } = await dynamo().send(new GetCommand({ TableName: this.table, Key: { pk: casePk(caseId), sk: WAIT_SK }, ConsistentRead: true }));
+    return Item?.token as string | undefined;
+  }
+
+  /** Open cases of a unit due by `dueBy`, from the sparse index: never a scan of all cases. */
+  async openByUnit(unit: string, dueBy?: string): Promise<ComplaintCase[]> {
+    const items = await this.queryAll({
+      IndexName: 'openDeadlines',
+      KeyConditionExpression: dueBy ? 'openUnit = :u AND openDueAt <= :d' : 'openUnit = :u',
+      ExpressionAttributeValues: { ':u': unit, ...(dueBy ? { ':d': dueBy } : {}) },
+    });
+    return items.map(toCase);
+  }
+
+  /** A unit's cases, newest first; `since` bounds by receipt time. */
+  async byUnit(unit: string, since?: string, until?: string): Promise<ComplaintCase[]> {
+    return (await this.queryRange('byUnit', 'unit', unit, since, until)).map(toCase);
+  }
+
+  async byAssignee(assignee: string): Promise<ComplaintCase[]> {
+    return (await this.queryRange('byAssignee', 'assignee', assignee)).map(toCase);
+  }
+
+  private async queryRange(index: string, key: string, value: string, since?: string, until?: string) {
+    const range = since && until ? ' AND receivedAt BETWEEN :a AND :b' : since ? ' AND receivedAt >= :a' : '';
+    return this.queryAll({
+      IndexName: index,
+      KeyConditionExpression: `#k = :v${range}`,
+      ExpressionAttributeNames: { '#k': key },
+      ExpressionAttributeValues: { ':v': value, ...(since ? { ':a': since } : {}), ...(since && until ? { ':b': until } : {}) },
+      ScanIndexForward: false,
+    });
+  }
+
+  private async queryAll(input: Omit<QueryCommandInput, 'TableName'>): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await dynamo().send(new QueryCommand({ TableName: this.table, ...input, ExclusiveStartKey: start }));
+      items.push(...(page.Items ?? []));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return items;
+  }
+
+  private appendItems(change: Change, fromVersion: number) {
+    const { next, events, notices } = change;
+    const pk = casePk(next.caseId);
+    const eventItems = events.map((e, i) => ({
+      Put: {
+        TableName: this.table,
+        Item: { pk, sk: `EVENT#${e.at}#${String(next.version).padStart(6, '0')}#${i}`, caseId: next.caseId, seq: fromVersion * 100 + i, ...e },
+        ConditionExpression: 'attribute_not_exists(sk)',
+      },
+    }));
+    const noticeItems = notices.map((n) => ({
+      Put: {
+        TableName: this.table,
+        Item: { pk, sk: `NOTICE#${n.noticeId}`, caseId: next.caseId, ...n, status: 'pending', createdAt: new Date().toISOString(), attempts: 0 },
+        ConditionExpression: 'attribute_not_exists(sk)',
+      },
+    }));
+    return [...eventItems, ...noticeItems];
+  }
+}
+
+function caseItem(c: ComplaintCase): Record<string, unknown> {
+  const open = Object.values(c.deadlines)
+    .filter((d) => d?.state === 'open')
+    .map((d) => new Date(d!.dueAt).toISOString())
+    .sort();
+  return {
+    pk: casePk(c.caseId),
+    sk: CASE_SK,
+    ...c,
+    ...(open.length ? { openUnit: c.unit, openDueAt: open[0] } : {}),
+  };
+}
+
+function toCase(item: Record<string, unknown>): ComplaintCase {
+  const { pk: _pk, sk: _sk, openUnit: _u, openDueAt: _d, ...c } = item;
+  return c as unknown as ComplaintCase;
+}

@@ -1,0 +1,56 @@
+import type { ComplaintCase, HistoryEvent, NoticeIntent } from './model.ts';
+
+/** The reporter's identity and contact: encrypted at rest, seen only by the notification task. */
+export interface ReporterIdentity {
+  name?: string;
+  workUnit?: string;
+  address?: string;
+  phone?: string;
+  email?: string;
+  idNumber?: string;
+}
+
+export interface ReporterVault {
+  /** Stores the identity encrypted field by field; returns the opaque reference the case keeps. */
+  put(identity: ReporterIdentity): Promise<string>;
+  /** Decrypts only the fields asked for. */
+  get<K extends keyof ReporterIdentity>(ref: string, fields: K[]): Promise<Pick<ReporterIdentity, K>>;
+}
+
+export interface Mail {
+  to: string[];
+  subject: string;
+  text: string;
+}
+
+export interface Mailer {
+  send(mail: Mail): Promise<void>;
+}
+
+export interface StoredNotice extends NoticeIntent {
+  caseId: string;
+  status: 'pending' | 'sent' | 'skipped';
+  createdAt: string;
+  attempts: number;
+}
+
+export interface CaseRepository {
+  create(change: { next: ComplaintCase; events: Omit<HistoryEvent, 'caseId' | 'seq'>[]; notices: NoticeIntent[] }): Promise<void>;
+  get(caseId: string): Promise<ComplaintCase | undefined>;
+  findByTrackingNo(trackingNo: string): Promise<ComplaintCase | undefined>;
+  history(caseId: string): Promise<HistoryEvent[]>;
+  /** Writes the change only if the stored version is still `expectedVersion`; false otherwise. */
+  commit(change: { next: ComplaintCase; events: Omit<HistoryEvent, 'caseId' | 'seq'>[]; notices: NoticeIntent[] }, expectedVersion: number): Promise<boolean>;
+  pendingNotices(caseId: string): Promise<StoredNotice[]>;
+  markNotice(caseId: string, noticeId: string, status: 'sent' | 'skipped'): Promise<void>;
+  /** Remembers the workflow's callback token for the version it waits on; false if the case moved on. */
+  setWaitToken(caseId: string, version: number, token: string): Promise<boolean>;
+  waitToken(caseId: string): Promise<string | undefined>;
+}
+
+/** Tells the case's workflow what happened (Step Functions on AWS and locally). */
+export interface CaseWorkflow {
+  start(caseId: string, executionName?: string): Promise<void>;
+  /** Completes the waiting callback; a stale or finished token is ignored. */
+  resume(token: string): Promise<void>;
+}

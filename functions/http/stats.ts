@@ -1,0 +1,16 @@
+import { unitStats } from '../services/queries.ts';
+import { requireGroup } from '../shared/auth.ts';
+import { ApiError } from '../shared/errors.ts';
+import { staffRoute } from '../shared/http.ts';
+import { statsQuery } from '../shared/schemas/complaints.ts';
+
+const YEAR_MS = 365 * 24 * 3600 * 1000;
+
+/** Per-unit performance (考核): received, on time, overdue, on-time rate, ratings. Default: the last 365 days. */
+export const handler = staffRoute({ query: statsQuery }, async ({ query, user, now }) => {
+  requireGroup(user, 'supervisor', 'admin', 'handler');
+  const to = query.to ? new Date(query.to) : now;
+  const from = query.from ? new Date(query.from) : new Date(to.getTime() - YEAR_MS);
+  if (from > to) throw new ApiError('validation', '开始时间不能晚于结束时间', '`from` must not be after `to`', [{ path: 'from', message: '开始时间不能晚于结束时间' }]);
+  return { body: await unitStats(from, to, now) };
+});

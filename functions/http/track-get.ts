@@ -1,0 +1,12 @@
+import { citizenView } from '../domain/cases/index.ts';
+import { caseWithHistory, trackCase } from '../services/complaints.ts';
+import { accessCodeHeader } from '../shared/access-code-header.ts';
+import { publicRoute } from '../shared/http.ts';
+import { trackingParams } from '../shared/schemas/complaints.ts';
+
+/** The reporter follows the case with tracking number and access code. */
+export const handler = publicRoute({ params: trackingParams }, async ({ params, headers, now }) => {
+  const c = await trackCase(params.trackingNo, accessCodeHeader(headers));
+  const { history, calendar } = await caseWithHistory(c);
+  return { body: citizenView(calendar, c, history, now) };
+});

@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import { DynamoCaseRepository } from '../adapters/dynamodb/case-store.ts';
+import { StepFunctionsCaseWorkflow } from '../adapters/stepfunctions/case-workflow.ts';
+import { EncryptedReporterVault } from '../adapters/vault/reporter-vault.ts';
+import type { WorkingCalendar } from '../domain/calendar/index.ts';
+import {
+  allowedActions,
+  applyAction,
+  hashAccessCode,
+  newAccessCode,
+  newTrackingNo,
+  rateCase,
+  receiveComplaint,
+  verifyAccessCode,
+  type CaseAction,
+  type Change,
+  type Channel,
+  type ComplaintCase,
+  type ComplaintFacts,
+  type Rating,
+  type ReporterIdentity,
+  type StaffActor,
+} from '../domain/cases/index.ts';
+import { currentCalendar } from '../shared/calendar.ts';
+import { conflict, notFound } from '../shared/errors.ts';
+import { intakeUnit, units } from '../shared/units.ts';
+
+/**
+ * The application layer for complaints: load, ask the domain, store conditionally, tell the
+ * workflow. Handlers call these; these hold no rules of their own.
+ */
+export const repo = new DynamoCaseRepository();
+const workflow = new StepFunctionsCaseWorkflow();
+
+export async function submitComplaint(facts: ComplaintFacts, identity: ReporterIdentity | undefined, channel: Channel, createdBy?: StaffActor) {
+  const now = new Date();
+  const calendar = await currentCalendar();
+  const accessCode = newAccessCode();
+  const hasIdentity = identity && Object.values(identity).some(Boolean);
+  const reporterRef = hasIdentity ? await new EncryptedReporterVault().put(identity) : undefined;
+  const change = receiveComplaint(facts, {
+    now,
+    calendar,
+    units: units(),
+    channel,
+    intakeUnit: intakeUnit(),
+    caseId: randomUUID(),
+    trackingNo: newTrackingNo('complaint', now),
+    accessCodeHash: await hashAccessCode(accessCode),
+    ...(reporterRef ? { reporterRef } : {}),
+    reporterReachable: Boolean(identity?.email),
+    ...(createdBy ? { createdBy: { sub: createdBy.sub, name: createdBy.name, unit: createdBy.unit } } : {}),
+  });
+  await repo.create(change);
+  await workflow.start(change.next.caseId);
+  return { case: change.next, accessCode };
+}
+
+export async function loadCase(caseId: string): Promise<ComplaintCase> {
+  const c = await repo.get(caseId);
+  if (!c) throw notFound('案件', 'Case');
+  return c;
+}
+
+export async function actOnCase(caseId: string, action: CaseAction, expectedVersion: number, user: StaffActor) {
+  const c = await loadCase(caseId);
+  if (c.version !== expectedVersion) throw staleVersion();
+  const calendar = await currentCalendar();
+  const change = applyAction(c, action, user, { now: new Date(), calendar, units: units() });
+  await commitAndResume(change, c.version);
+  return { case: change.next, calendar, allowed: allowedActions(change.next, user) };
+}
+
+/** Finds a case by tracking number and access code; the same 404 for either being wrong. */
+export async function trackCase(trackingNo: string, accessCode: string) {
+  const c = await repo.findByTrackingNo(trackingNo);
+  const valid = await verifyAccessCode(accessCode, c?.accessCodeHash);
+  if (!c || !valid) throw notFound('案件（或查询码不正确）', 'Case (or wrong access code)');
+  return c;
+}
+
+export async function rate(trackingNo: string, accessCode: string, rating: Rating, comment?: string) {
+  const c = await trackCase(trackingNo, accessCode);
+  const change = rateCase(c, rating, comment, { now: new Date(), calendar: await currentCalendar(), units: units() });
+  await commitAndResume(change, c.version);
+  if (change.next.review && !c.review) await workflow.start(c.caseId, `${c.caseId}-review`);
+  return change.next;
+}
+
+export async function caseWithHistory(c: ComplaintCase): Promise<{ c: ComplaintCase; history: Awaited<ReturnType<typeof repo.history>>; calendar: WorkingCalendar }> {
+  const [history, calendar] = await Promise.all([repo.history(c.caseId), currentCalendar()]);
+  return { c, history, calendar };
+}
+
+async function commitAndResume(change: Change, expectedVersion: number) {
+  if (!(await repo.commit(change, expectedVersion))) throw staleVersion();
+  // The workflow waits on the version it saw: tell it the case moved on.
+  const token = await repo.waitToken(change.next.caseId);
+  if (token) await workflow.resume(token);
+}
+
+const staleVersion = () => conflict('案件已被他人修改，请刷新后重试', 'The case has changed since you loaded it; reload and try again');

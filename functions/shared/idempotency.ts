@@ -1,0 +1,35 @@
+import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
+import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import { ApiError } from './errors.ts';
+import { config } from './config.ts';
+
+/**
+ * Idempotency-Key support (Powertools, DynamoDB persistence): a retried submission with the same
+ * key and body returns the first answer instead of creating a second case. The stored answer
+ * holds the access code, so it expires after an hour: long enough for any client retry.
+ */
+export function idempotentByKey<I, O>(fn: (input: I) => Promise<O>) {
+  let wrapped: ((record: { key: string; input: I }) => Promise<O>) | undefined;
+  return async (key: string | undefined, input: I): Promise<O> => {
+    if (!key) return fn(input);
+    if (!/^[\w.:-]{8,128}$/.test(key)) {
+      throw new ApiError('validation', 'Idempotency-Key 格式不正确（8–128 位字母、数字或 -_.:）', 'Idempotency-Key must be 8-128 letters, digits or -_.:');
+    }
+    wrapped ??= makeIdempotent(async (record: { key: string; input: I }) => fn(record.input), {
+      persistenceStore: new DynamoDBPersistenceLayer({ tableName: config.idempotencyTable }),
+      config: new IdempotencyConfig({ eventKeyJmesPath: 'key', payloadValidationJmesPath: 'input', expiresAfterSeconds: 3600 }),
+    });
+    try {
+      return await wrapped({ key, input });
+    } catch (error) {
+      const name = (error as Error).name;
+      if (name === 'IdempotencyAlreadyInProgressError') {
+        throw new ApiError('conflict', '同一提交正在处理中，请稍候', 'The same submission is still being processed');
+      }
+      if (name === 'IdempotencyValidationError') {
+        throw new ApiError('conflict', '该 Idempotency-Key 已用于内容不同的提交', 'This Idempotency-Key was used for a different submission');
+      }
+      throw error;
+    }
+  };
+}
