@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import {
+  applyAction,
+  citizenView,
+  hashAccessCode,
+  newAccessCode,
+  newTrackingNo,
+  normaliseAccessCode,
+  staffView,
+  verifyAccessCode,
+  type HistoryEvent,
+} from '../../../functions/domain/cases/index.ts';
+import { calendar, ctx, handler, received } from './fixtures.ts';
+
+describe('access codes', () => {
+  it('carry at least 100 bits and verify only the right code, forgiving case and dashes', async () => {
+    const code = newAccessCode();
+    expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{5}(-[0-9A-HJKMNP-TV-Z]{5}){4}$/);
+    expect(normaliseAccessCode(code).length * 5).toBeGreaterThanOrEqual(100);
+    const hash = await hashAccessCode(code);
+    expect(hash).not.toContain(normaliseAccessCode(code));
+    expect(await verifyAccessCode(code.toLowerCase().replaceAll('-', ' '), hash)).toBe(true);
+    expect(await verifyAccessCode(newAccessCode(), hash)).toBe(false);
+    expect(await verifyAccessCode(code, undefined)).toBe(false);
+  });
+
+  it('tracking numbers name the kind and Shanghai date', () => {
+    expect(newTrackingNo('complaint', new Date('2026-09-29T16:30:00Z'))).toMatch(/^TS20260930-[2-9A-Z]{6}$/);
+  });
+});
+
+describe('views', () => {
+  const c = applyAction(received(), { type: 'note', text: '内部意见：先核实' }, handler, ctx('2026-10-08T10:00:00+08:00')).next;
+  const history: HistoryEvent[] = [
+    { caseId: c.caseId, seq: 0, at: c.receivedAt, event: 'received', actor: { type: 'citizen' }, publicNote: '通过网上平台收到' },
+    { caseId: c.caseId, seq: 1, at: '2026-10-08T02:00:00.000Z', event: 'noted', actor: { type: 'staff', sub: 'h1', name: '王办理', unit: 'office' }, internalNote: '内部意见：先核实' },
+  ];
+
+  it('shows the citizen no staff names or internal notes, and explains each deadline', () => {
+    const view = citizenView(calendar, c, history, new Date('2026-10-12T10:00:00+08:00'));
+    const text = JSON.stringify(view);
+    expect(text).not.toContain('王办理');
+    expect(text).not.toContain('内部意见');
+    expect(view.history.map((h) => h.event)).toEqual(['received']);
+    expect(view).toMatchObject({ overdue: true, escalated: false, status: 'received', deadlines: { acceptanceDue: '2026-10-10T23:59:59+08:00' } });
+    expect(view.deadlineDetails[0]?.explanation?.text.zh).toContain('调休上班日');
+  });
+
+  it('gives staff the content and history but never the reporter reference', () => {
+    const view = staffView(calendar, c, history, new Date('2026-10-09T10:00:00+08:00'), ['accept']);
+    expect(view.description).toContain('部门预算');
+    expect(view.history[1]).toMatchObject({ internalNote: '内部意见：先核实' });
+    expect(JSON.stringify(view)).not.toContain('ref-1');
+    expect(view.version).toBe(2);
+  });
+});
