@@ -36,7 +36,7 @@ export class ApiError extends Error {
     readonly messageEn: string,
     readonly fields?: FieldError[],
   ) {
-    super(messageEn);
+    super(message);
     this.status = STATUS[code];
   }
 
