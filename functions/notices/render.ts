@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { config } from '../shared/config.ts';
+
+export interface RenderedNotice {
+  subject: string;
+  text: string;
+}
+
+interface Template {
+  subject: string;
+  body: string;
+}
+
+const PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9]*)\s*\}\}/g;
+const cache = new Map<string, Template>();
+
+/**
+ * Renders a notice from its template file. Templates are read at run time, next to this module:
+ * the CDK bundling copies functions/notices/templates beside the bundled handler as ./templates,
+ * so the same relative URL works from the TypeScript source and from the bundle.
+ *
+ * A placeholder the vars do not provide throws, so a typo in a template fails the tests instead of
+ * reaching a citizen as a literal `{{...}}`.
+ */
+export function renderNotice(name: string, vars: Record<string, string>, publicBaseUrl = config.publicBaseUrl): RenderedNotice {
+  const template = load(name);
+  const base = publicBaseUrl.replace(/\/+$/, '');
+  const all: Record<string, string> = { ...vars, publicBaseUrl: base, trackUrl: `${base}/track` };
+  const fill = (text: string) =>
+    text.replace(PLACEHOLDER, (_, key: string) => {
+      const value = all[key];
+      if (value === undefined) throw new Error(`Notice template '${name}' uses {{${key}}}, which the notice does not provide`);
+      // An optional value left empty (e.g. a rating without comment) reads better as "none".
+      return value.trim() === '' ? '（无）' : value;
+    });
+  return {
+    // Citizen-written values can hold line breaks; a subject must be one line.
+    subject: fill(template.subject).replace(/\s+/g, ' ').trim(),
+    text: fill(template.body),
+  };
+}
+
+function load(name: string): Template {
+  // Template names come from stored notices: never let one walk out of the templates folder.
+  if (!/^[a-z][a-z-]*$/.test(name)) throw new Error(`Invalid notice template name '${name}'`);
+  let template = cache.get(name);
+  if (!template) {
+    template = parse(name, readFileSync(new URL(`./templates/${name}.txt`, import.meta.url), 'utf8'));
+    cache.set(name, template);
+  }
+  return template;
+}
+
+function parse(name: string, source: string): Template {
+  const [first = '', blank, ...rest] = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  const subject = /^Subject:\s*(.+)$/.exec(first)?.[1]?.trim();
+  if (!subject || blank !== '') throw new Error(`Notice template '${name}' must start with 'Subject: ...' and a blank line`);
+  const body = `${rest.join('\n').trimEnd()}\n`;
+  // A half-typed placeholder would otherwise go out verbatim.
+  if (/\{\{|\}\}/.test(`${subject}\n${body}`.replace(PLACEHOLDER, ''))) {
+    throw new Error(`Notice template '${name}' has a malformed placeholder`);
+  }
+  return { subject, body };
+}

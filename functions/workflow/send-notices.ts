@@ -1,0 +1,14 @@
+import { DynamoCaseRepository } from '../adapters/dynamodb/case-store.ts';
+import { SesMailer } from '../adapters/ses/mailer.ts';
+import { EncryptedReporterVault } from '../adapters/vault/reporter-vault.ts';
+import { deliverPendingNotices } from '../notices/deliver.ts';
+import { config } from '../shared/config.ts';
+import { units } from '../shared/units.ts';
+
+const repo = new DynamoCaseRepository();
+const vault = new EncryptedReporterVault();
+const mailer = new SesMailer();
+
+/** Step Functions task: send the case's pending notices (retried by the state machine on failure). */
+export const handler = async (event: { caseId: string }) =>
+  deliverPendingNotices(event.caseId, { repo, vault, mailer, units: units(), supervisorEmails: config.supervisorEmails });

@@ -1,0 +1,86 @@
+import { WorkingCalendar } from '../../../functions/domain/calendar/index.ts';
+import {
+  applyAction,
+  escalateDeadline,
+  rateCase,
+  receiveComplaint,
+  warnDeadline,
+  type Change,
+  type ComplaintCase,
+  type NoticeIntent,
+  type StaffActor,
+  type Unit,
+} from '../../../functions/domain/cases/index.ts';
+
+/**
+ * Every notice the domain produces, obtained by running it, so template tests see exactly the
+ * vars the real code passes (not a hand-written copy that could drift).
+ */
+export const units: Unit[] = [
+  { code: 'office', name: '办公室', email: 'office@example.gov.cn' },
+  { code: 'policy', name: '政策法规科', email: 'policy@example.gov.cn' },
+  { code: 'finance', name: '财务科' },
+];
+
+const calendar = new WorkingCalendar();
+const clerk: StaffActor = { sub: 'u-clerk', name: '王办事员', groups: ['staff'], unit: 'office' };
+const supervisor: StaffActor = { sub: 'u-boss', name: '李督办', groups: ['supervisor'], unit: 'office' };
+const at = (iso: string) => ({ now: new Date(iso), calendar, units });
+
+export function newCase(caseId = 'case-1', opts: { anonymous?: boolean } = {}): Change {
+  const reporterRef = opts.anonymous ? undefined : 'ref-1';
+  return receiveComplaint(
+    {
+      category: 'late-disclosure',
+      subject: '财政预算未按期公开',
+      description: '2026 年部门预算至今未在网站公开。',
+      respondentUnit: '某区财政局',
+      wantsReply: true,
+      anonymous: !reporterRef,
+      publicityConsent: false,
+    },
+    {
+      ...at('2026-03-02T02:00:00Z'),
+      channel: 'web',
+      intakeUnit: 'office',
+      caseId,
+      trackingNo: `TS20260302${caseId.replace(/\D/g, '').padStart(4, '0')}`,
+      accessCodeHash: 'hash-not-a-code',
+      ...(reporterRef ? { reporterRef } : {}),
+      reporterReachable: !!reporterRef,
+    },
+  );
+}
+
+export function allDomainNotices(): NoticeIntent[] {
+  const notices: NoticeIntent[] = [];
+  const take = (change: Change | undefined): ComplaintCase => {
+    if (!change) throw new Error('the domain produced no change');
+    notices.push(...change.notices);
+    return change.next;
+  };
+
+  // Main path: receipt → warning → assignment → urge → extension → internal transfer → disposal →
+  // dissatisfied rating → review concluded; then an escalation on a second case.
+  let c = take(newCase());
+  c = take(warnDeadline(c, 'acceptance', c.deadlines.acceptance!.dueAt, at('2026-03-03T02:00:00Z')));
+  c = take(applyAction(c, { type: 'assign', assignee: 'u-zhang', assigneeName: '张承办', assigneeEmail: 'zhang@example.gov.cn' }, clerk, at('2026-03-03T03:00:00Z')));
+  c = take(applyAction(c, { type: 'urge', text: '请于本周内答复。' }, supervisor, at('2026-03-03T04:00:00Z')));
+  c = take(applyAction(c, { type: 'accept' }, clerk, at('2026-03-03T05:00:00Z')));
+  c = take(applyAction(c, { type: 'extend', reason: '需向多个部门核实情况', workingDays: 10 }, clerk, at('2026-03-04T02:00:00Z')));
+  c = take(applyAction(c, { type: 'transfer', toUnit: 'policy', reason: '属政策法规科职责' }, clerk, at('2026-03-05T02:00:00Z')));
+  c = take(applyAction(c, { type: 'dispose', result: '已督促财政局在网站公开 2026 年部门预算。' }, { ...clerk, unit: 'policy' }, at('2026-03-10T02:00:00Z')));
+  c = take(rateCase(c, 'dissatisfied', '公开内容不完整', at('2026-03-11T02:00:00Z')));
+  take(applyAction(c, { type: 'conclude-review', text: '经复查，已责令补充公开预算说明。' }, supervisor, at('2026-03-12T02:00:00Z')));
+
+  const late = take(newCase('case-2'));
+  take(escalateDeadline(late, 'acceptance', late.deadlines.acceptance!.dueAt, at('2026-03-10T02:00:00Z')));
+
+  const rejected = take(newCase('case-3'));
+  take(applyAction(rejected, { type: 'reject', reason: '不属于政务公开投诉范围' }, clerk, at('2026-03-03T02:00:00Z')));
+
+  const external = take(newCase('case-4'));
+  take(applyAction(external, { type: 'transfer', toExternal: '市市场监督管理局', reason: '属市场监管事项' }, clerk, at('2026-03-03T02:00:00Z')));
+
+  return notices;
+}
