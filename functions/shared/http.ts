@@ -14,6 +14,7 @@ export interface Reply {
 
 interface Request<B, Q, P> {
   event: APIGatewayProxyEventV2;
+  context: Context;
   body: B;
   query: Q;
   params: P;
@@ -41,16 +42,16 @@ export function publicRoute<B extends Schema = undefined, Q extends Schema = und
   spec: RouteSpec<B, Q, P>,
   handle: (req: Request<Out<B>, Out<Q>, Out<P>>) => Promise<Reply>,
 ) {
-  return wrap(async (event) => handle(await parseRequest(spec, event)));
+  return wrap(async (event, context) => handle(await parseRequest(spec, event, context)));
 }
 
 export function staffRoute<B extends Schema = undefined, Q extends Schema = undefined, P extends Schema = undefined>(
   spec: RouteSpec<B, Q, P>,
   handle: (req: Request<Out<B>, Out<Q>, Out<P>> & { user: StaffUser }) => Promise<Reply>,
 ) {
-  return wrap(async (event) => {
+  return wrap(async (event, context) => {
     const user = await authenticate(event.headers ?? {});
-    const req = await parseRequest(spec, event);
+    const req = await parseRequest(spec, event, context);
     logger.appendKeys({ staff: user.sub });
     return handle({ ...req, user });
   });
@@ -59,11 +60,12 @@ export function staffRoute<B extends Schema = undefined, Q extends Schema = unde
 async function parseRequest<B extends Schema, Q extends Schema, P extends Schema>(
   spec: RouteSpec<B, Q, P>,
   event: APIGatewayProxyEventV2,
+  context: Context,
 ): Promise<Request<Out<B>, Out<Q>, Out<P>>> {
   const params = spec.params ? parseOrThrow(spec.params, event.pathParameters ?? {}) : undefined;
   const query = spec.query ? parseOrThrow(spec.query, event.queryStringParameters ?? {}) : undefined;
   const body = spec.body ? parseOrThrow(spec.body, readJson(event)) : undefined;
-  return { event, body, query, params, headers: event.headers ?? {}, now: new Date() } as Request<Out<B>, Out<Q>, Out<P>>;
+  return { event, context, body, query, params, headers: event.headers ?? {}, now: new Date() } as Request<Out<B>, Out<Q>, Out<P>>;
 }
 
 function readJson(event: APIGatewayProxyEventV2): unknown {
@@ -83,14 +85,14 @@ function readJson(event: APIGatewayProxyEventV2): unknown {
   }
 }
 
-function wrap(run: (event: APIGatewayProxyEventV2) => Promise<Reply>) {
+function wrap(run: (event: APIGatewayProxyEventV2, context: Context) => Promise<Reply>) {
   return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>()
     .before(({ context }) => {
       logger.addContext(context);
     })
-    .handler(async (event) => {
+    .handler(async (event, context) => {
       try {
-        return json(await run(event));
+        return json(await run(event, context));
       } catch (error) {
         return errorReply(error);
       } finally {

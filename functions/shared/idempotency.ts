@@ -1,4 +1,5 @@
 import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
+import type { Context } from 'aws-lambda';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { ApiError } from './errors.ts';
 import { config } from './config.ts';
@@ -10,15 +11,19 @@ import { config } from './config.ts';
  */
 export function idempotentByKey<I, O>(fn: (input: I) => Promise<O>) {
   let wrapped: ((record: { key: string; input: I }) => Promise<O>) | undefined;
-  return async (key: string | undefined, input: I): Promise<O> => {
+  let idempotency: IdempotencyConfig | undefined;
+  return async (key: string | undefined, input: I, context: Context): Promise<O> => {
     if (!key) return fn(input);
     if (!/^[\w.:-]{8,128}$/.test(key)) {
       throw new ApiError('validation', 'Idempotency-Key 格式不正确（8–128 位字母、数字或 -_.:）', 'Idempotency-Key must be 8-128 letters, digits or -_.:');
     }
+    idempotency ??= new IdempotencyConfig({ eventKeyJmesPath: 'key', payloadValidationJmesPath: 'input', expiresAfterSeconds: 3600 });
     wrapped ??= makeIdempotent(async (record: { key: string; input: I }) => fn(record.input), {
       persistenceStore: new DynamoDBPersistenceLayer({ tableName: config.idempotencyTable }),
-      config: new IdempotencyConfig({ eventKeyJmesPath: 'key', payloadValidationJmesPath: 'input', expiresAfterSeconds: 3600 }),
+      config: idempotency,
     });
+    // An in-progress record then expires with this invocation, so a crashed attempt can be retried.
+    idempotency.registerLambdaContext(context);
     try {
       return await wrapped({ key, input });
     } catch (error) {

@@ -34,7 +34,7 @@ export class Clock {
     const start = RealDate.parse(startIso);
     if (Number.isNaN(start)) throw new Error(`VIRTUAL_CLOCK is not an ISO time: ${startIso}`);
     this.offset = start - RealDate.now();
-    const clock = this;
+    const clock = this; // eslint-disable-line @typescript-eslint/no-this-alias -- the Date subclass must reach this clock
     class VirtualDate extends RealDate {
       constructor(...args: unknown[]) {
         if (args.length === 0) super(clock.now());
