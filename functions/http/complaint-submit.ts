@@ -22,7 +22,7 @@ const submit = idempotentByKey(async (body: z.output<typeof complaintBody>) => {
 });
 
 /** A citizen's complaint or report from the web form. */
-export const handler = publicRoute({ body: complaintBody }, async ({ body, headers }) => ({
+export const handler = publicRoute({ body: complaintBody }, async ({ body, headers, context }) => ({
   status: 201,
-  body: await submit(headers['idempotency-key'], body),
+  body: await submit(headers['idempotency-key'], body, context),
 }));

@@ -7,17 +7,23 @@ import { repo } from './complaints.ts';
 const IDLE_WAIT_DAYS = 180;
 
 /** What the workflow waits for next, as instants Step Functions' Wait accepts (UTC, RFC 3339). */
-export async function nextDeadlineFor(caseId: string) {
+export async function nextDeadlineFor(caseId: string, ignorePendingNotices = false) {
   const c = await repo.get(caseId);
-  if (!c) return { done: true, deadline: null, warnAt: farFuture(), escalateAt: farFuture(), dueAt: farFuture(), version: 0 };
+  const idle = { deadline: null, warnAt: farFuture(), escalateAt: farFuture(), dueAt: farFuture(), noticesPending: false };
+  if (!c) return { ...idle, done: true, version: 0 };
+  // An action that committed while the previous send ran left notices behind: send them first.
+  if (!ignorePendingNotices && (await repo.pendingNotices(caseId)).length > 0) {
+    return { ...idle, done: false, noticesPending: true, version: c.version };
+  }
   const wait = nextWait(await currentCalendar(), c);
-  if (wait.done) return { done: true, deadline: null, warnAt: farFuture(), escalateAt: farFuture(), dueAt: farFuture(), version: c.version };
+  if (wait.done) return { ...idle, done: true, version: c.version };
   if (wait.deadline === null) {
     // Every open deadline is already escalated: only a handler action moves the case on.
-    return { done: false, deadline: null, warnAt: farFuture(), escalateAt: farFuture(), dueAt: farFuture(), version: c.version };
+    return { ...idle, done: false, version: c.version };
   }
   return {
     done: false,
+    noticesPending: false,
     deadline: wait.deadline,
     warnAt: new Date(wait.warnAt).toISOString(),
     // The deadline is the end of its day (23:59:59 +08:00): it has passed one second later.

@@ -1,4 +1,5 @@
 import { nextDeadlineFor } from '../services/deadline-timers.ts';
 
 /** Step Functions task: what to wait for next (or that the case is done). */
-export const handler = async (event: { caseId: string }) => nextDeadlineFor(event.caseId);
+export const handler = async (event: { caseId: string; ignorePendingNotices?: boolean }) =>
+  nextDeadlineFor(event.caseId, event.ignorePendingNotices ?? false);

@@ -48,6 +48,10 @@ export class DynamoCaseRepository implements CaseRepository {
   }
 
   async commit(change: Change, expectedVersion: number): Promise<boolean> {
+    return retryOnTransactionConflict(() => this.commitOnce(change, expectedVersion));
+  }
+
+  private async commitOnce(change: Change, expectedVersion: number): Promise<boolean> {
     try {
       await dynamo().send(
         new TransactWriteCommand({
@@ -66,7 +70,7 @@ export class DynamoCaseRepository implements CaseRepository {
       );
       return true;
     } catch (error) {
-      if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') return false;
+      if (cancelledBy(error, 'ConditionalCheckFailed')) return false;
       throw error;
     }
   }
@@ -116,7 +120,9 @@ export class DynamoCaseRepository implements CaseRepository {
       );
       return true;
     } catch (error) {
-      if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') return false;
+      // A conflicting write (a handler's commit racing this registration) means the case is moving
+      // on: report the wait as outdated so the workflow looks again.
+      if (cancelledBy(error, 'ConditionalCheckFailed') || cancelledBy(error, 'TransactionConflict')) return false;
       throw error;
     }
   }
@@ -204,4 +210,20 @@ function caseItem(c: ComplaintCase): Record<string, unknown> {
 function toCase(item: Record<string, unknown>): ComplaintCase {
   const { pk: _pk, sk: _sk, openUnit: _u, openDueAt: _d, ...c } = item;
   return c as unknown as ComplaintCase;
+}
+
+function cancelledBy(error: unknown, code: string): boolean {
+  return error instanceof TransactionCanceledException && (error.CancellationReasons ?? []).some((r) => r.Code === code);
+}
+
+/** Concurrent transactions on one item cancel each other; the version condition makes a retry safe. */
+async function retryOnTransactionConflict<T>(write: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      if (attempt >= 5 || !(cancelledBy(error, 'TransactionConflict') || (error as Error).name === 'TransactionConflictException')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 30));
+    }
+  }
 }
