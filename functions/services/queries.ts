@@ -31,8 +31,15 @@ export async function listCases(user: StaffActor, q: { queue: 'mine' | 'unit' | 
     .map((c) => caseSummary(c, now))
     .filter((c) => q.overdue === undefined || c.overdue === (q.overdue === 'true'))
     // Nearest deadline first; closed cases (no open deadline) after, newest first.
-    .sort((a, b) => (a.nextDueAt ?? '~').localeCompare(b.nextDueAt ?? '~') || b.receivedAt.localeCompare(a.receivedAt));
+    .sort((a, b) => byNextDue(a.nextDueAt, b.nextDueAt) || b.receivedAt.localeCompare(a.receivedAt));
   return { items };
+}
+
+function byNextDue(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return Date.parse(a) - Date.parse(b);
 }
 
 /** The end of the next working day after today: "due within one working day". */

@@ -20,6 +20,7 @@ export function describeIssue(issue: Issue): { zh: string; en: string } {
         ? { zh: '此项必填', en: 'This field is required' }
         : { zh: `类型错误，应为 ${issue.expected}`, en: `Wrong type, expected ${issue.expected}` };
     case 'too_small':
+      if (issue.origin === 'string' && Number(issue.minimum) === 1) return { zh: '此项必填', en: 'This field is required' };
       if (issue.origin === 'string') return { zh: `至少 ${issue.minimum} 个字符`, en: `At least ${issue.minimum} characters` };
       if (issue.origin === 'array') return { zh: `至少 ${issue.minimum} 项`, en: `At least ${issue.minimum} items` };
       return { zh: `不能小于 ${issue.minimum}`, en: `Must be at least ${issue.minimum}` };

@@ -223,7 +223,7 @@ describe('local runtime with a virtual clock', () => {
     const mail = items.find((m) => m.subject === '您的投诉已受理');
     expect(mail).toMatchObject({ to: 'citizen@example.cn', text: '查询码：ABC123', at: expect.any(String) });
     // Stamped in virtual time.
-    expect(mail!.at.startsWith('2030-01-')).toBe(true);
+    expect(mail!.at.startsWith('2030-')).toBe(true);
   });
 
   it('keeps data and the signing key across a restart', async () => {

@@ -1,0 +1,143 @@
+import { h } from 'preact';
+import { useRef, useState } from 'preact/hooks';
+import { categories } from '../../../functions/domain/cases/categories.ts';
+import { ApiFailure, call } from '../lib/api.ts';
+import { t, tr } from '../lib/i18n.ts';
+import { newIdempotencyKey } from '../lib/ids.ts';
+import { navigate } from '../lib/router.ts';
+import type { Receipt } from '../lib/types.ts';
+import { errorsByPath, RadioGroup, TextField } from '../ui/fields.ts';
+import { ErrorBox, Loading } from '../ui/feedback.ts';
+import { Page, Title } from '../ui/layout.ts';
+import { CATEGORY_HELP } from './category-help.ts';
+import { saveReceipt } from './receipt.ts';
+import { emptyReporter, ReporterFields, reporterBody, type ReporterState } from './reporter-fields.ts';
+import { ErrorSummary } from './error-summary.ts';
+
+interface Content {
+  category: string;
+  subject: string;
+  description: string;
+  respondentUnit: string;
+}
+
+const fieldLabels = (): Record<string, string> => ({
+  category: t('违规行为类别', 'Kind of breach'),
+  respondentUnit: t('被投诉单位', 'Unit complained about'),
+  subject: t('主题', 'Subject'),
+  description: t('具体情况', 'Details'),
+  'reporter.name': t('姓名', 'Name'),
+  'reporter.email': t('电子邮箱', 'E-mail'),
+  'reporter.phone': t('电话', 'Phone'),
+  'reporter.workUnit': t('工作单位', 'Work unit'),
+  'reporter.address': t('联系地址', 'Address'),
+});
+
+export function ComplaintForm() {
+  const [content, setContent] = useState<Content>({ category: '', subject: '', description: '', respondentUnit: '' });
+  const [reporter, setReporter] = useState<ReporterState>(emptyReporter);
+  // One key per form: a double click or a retry after a lost answer returns the same case.
+  const [idempotencyKey] = useState(newIdempotencyKey);
+  const [busy, setBusy] = useState(false);
+  const sending = useRef(false);
+  const [failure, setFailure] = useState<unknown>();
+
+  const errors = failure instanceof ApiFailure ? errorsByPath(failure.fields) : {};
+  // The API lists the codes when no category is chosen: say it in words instead.
+  if (errors.category) errors.category = t('请选择一种违规行为', 'Choose the kind of breach');
+  const set = (patch: Partial<Content>) => setContent((c) => ({ ...c, ...patch }));
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (sending.current) return;
+    sending.current = true;
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      const body = {
+        ...content,
+        wantsReply: reporter.identity === 'named' && reporter.wantsReply,
+        reporter: reporterBody(reporter),
+      };
+      const receipt = await call<Receipt>('POST', '/v1/complaints', { body, headers: { 'Idempotency-Key': idempotencyKey } });
+      saveReceipt(receipt);
+      navigate('/complaint/done');
+    } catch (err) {
+      setFailure(err);
+      setBusy(false);
+    } finally {
+      sending.current = false;
+    }
+  };
+
+  return h(
+    Page,
+    null,
+    h(Title, null, t('投诉举报', 'Complaint or report')),
+    h('p', null, t('带“必填”的项目必须填写。提交后您会得到查询编号和查询码，用于查询办理进度。', 'Fields marked “required” must be filled in. After submitting you get a tracking number and an access code to follow the case.')),
+    h(
+      'form',
+      { onSubmit: submit, noValidate: true, 'aria-busy': busy },
+      failure instanceof ApiFailure && failure.fields.length > 0 ? h(ErrorSummary, { failure, errors, labels: fieldLabels() }) : h(ErrorBox, { error: failure }),
+      h(
+        'section',
+        { class: 'form-section', 'aria-labelledby': 'cat-h' },
+        h('h2', { id: 'cat-h' }, t('1. 违规行为类别', '1. Kind of breach')),
+        h(RadioGroup, {
+          path: 'category',
+          legend: t('您要投诉举报哪一类行为？', 'What are you reporting?'),
+          required: true,
+          class: 'categories',
+          value: content.category,
+          onValue: (category) => set({ category }),
+          error: errors.category,
+          choices: categories.map((c) => ({ value: c.code, label: tr(c), hint: CATEGORY_HELP[c.code] ? tr(CATEGORY_HELP[c.code]!) : undefined })),
+        }),
+      ),
+      h(
+        'section',
+        { class: 'form-section', 'aria-labelledby': 'content-h' },
+        h('h2', { id: 'content-h' }, t('2. 投诉举报内容', '2. What happened')),
+        h(TextField, {
+          path: 'respondentUnit',
+          label: t('被投诉单位', 'Unit complained about'),
+          hint: t('写出单位全称，例如“某某区教育局”。', 'The full name of the unit, e.g. “District Education Bureau”.'),
+          required: true,
+          maxLength: 100,
+          value: content.respondentUnit,
+          onValue: (respondentUnit) => set({ respondentUnit }),
+          error: errors.respondentUnit,
+        }),
+        h(TextField, {
+          path: 'subject',
+          label: t('主题', 'Subject'),
+          hint: t('一句话概括，100 字以内。', 'One line, up to 100 characters.'),
+          required: true,
+          maxLength: 100,
+          value: content.subject,
+          onValue: (subject) => set({ subject }),
+          error: errors.subject,
+        }),
+        h(TextField, {
+          path: 'description',
+          label: t('具体情况', 'Details'),
+          hint: t('时间、地点、涉及的信息或文件、经过等，5000 字以内。', 'When, where, which information or documents, what happened; up to 5000 characters.'),
+          required: true,
+          multiline: true,
+          rows: 8,
+          maxLength: 5000,
+          value: content.description,
+          onValue: (description) => set({ description }),
+          error: errors.description,
+        }),
+      ),
+      h(ReporterFields, { value: reporter, set: (patch) => setReporter((r) => ({ ...r, ...patch })), errors }),
+      h(
+        'div',
+        { class: 'actions' },
+        h('button', { type: 'submit', class: 'primary', disabled: busy }, busy ? t('正在提交…', 'Sending…') : t('提交', 'Submit')),
+      ),
+      h(Loading, { when: busy, text: t('正在提交，请勿关闭页面…', 'Sending, please keep this page open…') }),
+    ),
+  );
+}

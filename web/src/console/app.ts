@@ -1,0 +1,51 @@
+import { h } from 'preact';
+import { t } from '../lib/i18n.ts';
+import { Link, navigate } from '../lib/router.ts';
+import { Page, Title } from '../ui/layout.ts';
+import { CasePage } from './case-page.ts';
+import { Inbox } from './inbox.ts';
+import { consumeCognitoRedirect } from './sign-in-methods.ts';
+import { SignIn } from './sign-in.ts';
+import { isSupervisor, setSession, useSession, type Session } from './session.ts';
+import { Supervision } from './supervision.ts';
+
+consumeCognitoRedirect();
+
+function Nav({ s, path }: { s: Session; path: string }) {
+  const item = (href: string, label: string) =>
+    h('li', { key: href }, h(Link, { href, class: path === href ? 'current' : undefined }, label));
+  return h(
+    'div',
+    { class: 'console-nav' },
+    h(
+      'ul',
+      null,
+      item('/console', t('待办案件', 'Inbox')),
+      isSupervisor(s.user) ? item('/console/supervision', t('督办看板', 'Supervision')) : null,
+    ),
+    h(
+      'p',
+      { class: 'who' },
+      h('span', null, s.user.name || s.user.sub),
+      ' ',
+      h('button', { type: 'button', class: 'link-button', onClick: () => (setSession(undefined), navigate('/console')) }, t('退出', 'Sign out')),
+    ),
+  );
+}
+
+function route(path: string, s: Session) {
+  const caseMatch = /^\/console\/cases\/([^/]+)$/.exec(path);
+  if (caseMatch) return h(CasePage, { caseId: decodeURIComponent(caseMatch[1]!), key: caseMatch[1] });
+  if (path === '/console/supervision') {
+    return isSupervisor(s.user) ? h(Supervision, null) : h(Title, null, t('仅督办人员可以查看', 'For supervisors only'));
+  }
+  if (path === '/console') return h(Inbox, null);
+  return h(Title, null, t('页面不存在', 'Page not found'));
+}
+
+/** The staff side: sign-in, inbox, case page, supervision dashboard. */
+export function ConsoleApp({ path }: { path: string }) {
+  const s = useSession();
+  if (!s) return h(Page, null, h(SignIn, null));
+  return h(Page, { nav: h(Nav, { s, path }) }, route(path, s));
+}

@@ -1,0 +1,124 @@
+import { h } from 'preact';
+import { call } from '../lib/api.ts';
+import { formatDateTime } from '../lib/format.ts';
+import { useLoad } from '../lib/hooks.ts';
+import { t } from '../lib/i18n.ts';
+import { categoryLabel, channelLabel, ratingLabel, statusLabel } from '../lib/labels.ts';
+import { Link } from '../lib/router.ts';
+import type { StaffCase } from '../lib/types.ts';
+import { DeadlineList, type DeadlineLike } from '../ui/deadlines.ts';
+import { ErrorBox, Loading } from '../ui/feedback.ts';
+import { Title } from '../ui/layout.ts';
+import { Timeline } from '../ui/timeline.ts';
+import { ActionPanel } from './action-panel.ts';
+import { serverNow, syncClock } from './clock.ts';
+import { unitName, useUnits } from './units.ts';
+import { dueText } from './working-days.ts';
+
+async function loadCase(caseId: string): Promise<StaffCase> {
+  const [c] = await Promise.all([call<StaffCase>('GET', `/v1/cases/${encodeURIComponent(caseId)}`, { staff: true }), syncClock()]);
+  return c;
+}
+
+const yesNo = (v: boolean) => (v ? t('是', 'Yes') : t('否', 'No'));
+
+/** Citizen text (subject, description, result) is rendered as text nodes, never as HTML. */
+function Content({ c, units }: { c: StaffCase; units: ReturnType<typeof useUnits>['data'] }) {
+  return h(
+    'section',
+    { class: 'panel', 'aria-labelledby': 'content-h' },
+    h('h2', { id: 'content-h' }, t('投诉举报内容', 'The complaint')),
+    h(
+      'dl',
+      { class: 'facts' },
+      h('dt', null, t('主题', 'Subject')),
+      h('dd', { class: 'subject' }, c.subject),
+      h('dt', null, t('类别', 'Kind of breach')),
+      h('dd', null, categoryLabel(c.category)),
+      h('dt', null, t('被投诉单位', 'Unit complained about')),
+      h('dd', null, c.respondentUnit),
+      h('dt', null, t('来源', 'Channel')),
+      h('dd', null, channelLabel(c.channel)),
+      h('dt', null, t('收到时间', 'Received')),
+      h('dd', null, formatDateTime(c.receivedAt)),
+      h('dt', null, t('承办单位', 'Unit in charge')),
+      h('dd', null, unitName(units, c.unit)),
+      h('dt', null, t('经办人', 'Handler')),
+      h('dd', null, c.assigneeName ?? t('未分配', 'Unassigned')),
+      h('dt', null, t('投诉人', 'Reporter')),
+      h(
+        'dd',
+        null,
+        c.anonymous ? t('匿名', 'Anonymous') : t('实名（身份信息保密，不在此显示）', 'Named (identity kept confidential, not shown here)'),
+        ' · ',
+        t(`需要答复：${yesNo(c.wantsReply)}`, `Reply wanted: ${yesNo(c.wantsReply)}`),
+        ' · ',
+        t(`可邮件联系：${yesNo(c.reporterReachable)}`, `Reachable by e-mail: ${yesNo(c.reporterReachable)}`),
+      ),
+    ),
+    h('h3', null, t('具体情况', 'Details')),
+    h('p', { class: 'prose description' }, c.description),
+  );
+}
+
+function Outcome({ c, units }: { c: StaffCase; units: ReturnType<typeof useUnits>['data'] }) {
+  const parts = [
+    c.notAcceptedReason ? [t('不予受理理由', 'Reason for not accepting'), c.notAcceptedReason] : null,
+    c.transfer ? [t('转办', 'Transfer'), `${c.transfer.toUnit ? unitName(units, c.transfer.toUnit) : c.transfer.toExternal}：${c.transfer.reason}`] : null,
+    c.result ? [t('处理结果', 'Result'), c.result.text] : null,
+    c.rating ? [t('投诉人评价', 'Rating'), `${ratingLabel(c.rating.rating)}${c.rating.comment ? `：${c.rating.comment}` : ''}`] : null,
+    c.review?.conclusion ? [t('复查结论', 'Review conclusion'), c.review.conclusion] : null,
+    ...c.extensions.map((e) => [t('延期', 'Extension'), t(`${e.workingDays} 个工作日：${e.reason}`, `${e.workingDays} working days: ${e.reason}`)]),
+  ].filter((p): p is string[] => p !== null);
+  if (!parts.length) return null;
+  return h(
+    'section',
+    { class: 'panel' },
+    h('h2', null, t('办理情况', 'Outcome')),
+    h('dl', { class: 'facts' }, parts.map(([k, v]) => [h('dt', null, k), h('dd', { class: 'prose' }, v)])),
+  );
+}
+
+export function CasePage({ caseId }: { caseId: string }) {
+  const loaded = useLoad(() => loadCase(caseId), [caseId]);
+  const units = useUnits();
+  const c = loaded.data;
+  const now = serverNow();
+  const left = (d: DeadlineLike) => {
+    if (d.state !== 'open') return null;
+    const due = dueText(d.dueAt, d.overdue, now);
+    return h('p', { class: `due tone-${due.tone}` }, due.text);
+  };
+  return h(
+    'div',
+    { class: 'case-page' },
+    h('p', null, h(Link, { href: '/console' }, t('← 返回待办案件', '← Back to the inbox'))),
+    h(Title, null, c ? t(`案件 ${c.trackingNo}`, `Case ${c.trackingNo}`) : t('案件', 'Case')),
+    h(Loading, { when: loaded.loading }),
+    h(ErrorBox, { error: loaded.error }),
+    c
+      ? h(
+          'div',
+          { class: 'case-grid' },
+          h(
+            'p',
+            { class: 'case-flags' },
+            h('span', { class: `status status-${c.status}` }, statusLabel(c.status)),
+            c.overdue ? h('span', { class: 'flag flag-bad' }, t('已逾期', 'Overdue')) : null,
+            c.escalated ? h('span', { class: 'flag flag-bad' }, t('已提交督办', 'Escalated')) : null,
+            c.urged ? h('span', { class: 'flag flag-warn' }, t('上级已督办', 'Urged')) : null,
+          ),
+          h(Content, { c, units: units.data }),
+          // Second in the page so a phone reaches the buttons right after the complaint; a side column on wide screens.
+          h(
+            'div',
+            { class: 'case-side' },
+            h(ActionPanel, { c, units: units.data ?? [], onChanged: loaded.set, reload: loaded.reload }),
+            h('section', { class: 'panel' }, h('h2', null, t('办理期限', 'Deadlines')), h(DeadlineList, { items: c.deadlineDetails, extra: left })),
+          ),
+          h(Outcome, { c, units: units.data }),
+          h('section', { class: 'panel case-history' }, h('h2', null, t('办理记录', 'History')), h(Timeline, { items: c.history })),
+        )
+      : null,
+  );
+}

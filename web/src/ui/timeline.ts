@@ -1,0 +1,36 @@
+import { h } from 'preact';
+import { formatDateTime } from '../lib/format.ts';
+import { t } from '../lib/i18n.ts';
+import { eventLabel } from '../lib/labels.ts';
+
+export interface EventLike {
+  at: string;
+  event: string;
+  note?: string;
+  internalNote?: string;
+  actor?: { type: string; name?: string; unit?: string };
+}
+
+function actorText(actor: EventLike['actor']): string {
+  if (!actor) return '';
+  if (actor.type === 'staff') return actor.name || t('工作人员', 'Staff');
+  return actor.type === 'citizen' ? t('投诉人', 'Reporter') : t('系统', 'System');
+}
+
+/** History, oldest first. Notes are citizen or staff text: rendered as text, never as HTML. */
+export function Timeline({ items }: { items: EventLike[] }) {
+  return h(
+    'ol',
+    { class: 'timeline' },
+    items.map((e, i) =>
+      h(
+        'li',
+        { key: `${e.at}-${i}` },
+        h('p', { class: 'when' }, h('time', { dateTime: e.at }, formatDateTime(e.at)), e.actor ? ` · ${actorText(e.actor)}` : ''),
+        h('p', { class: 'what' }, eventLabel(e.event)),
+        e.note ? h('p', { class: 'note' }, e.note) : null,
+        e.internalNote ? h('p', { class: 'note internal' }, h('span', { class: 'tag' }, t('内部', 'Internal')), ' ', e.internalNote) : null,
+      ),
+    ),
+  );
+}
