@@ -23,6 +23,8 @@ export const tables: TableDef[] = [
       // Sparse: only cases with an open deadline carry these, so the overdue view reads
       // open cases due, never every case ever received.
       { name: 'openDeadlines', partitionKey: 'openUnit', sortKey: 'openDueAt' },
+      // Sparse: open supervision reviews (after a dissatisfied rating), few at any time.
+      { name: 'openReviews', partitionKey: 'reviewOpen', sortKey: 'reviewDueAt' },
       { name: 'byUnit', partitionKey: 'unit', sortKey: 'receivedAt' },
       { name: 'byAssignee', partitionKey: 'assignee', sortKey: 'receivedAt' },
     ],

@@ -6,8 +6,8 @@ import { caseIdParams } from '../shared/schemas/complaints.ts';
 
 /** The case for staff of its unit (or supervisors): content, deadlines, history, version. */
 export const handler = staffRoute({ params: caseIdParams }, async ({ params, user, now }) => {
-  const c = await loadCase(params.caseId);
-  if (!canSeeCase(user, c)) throw forbidden();
-  const { history, calendar } = await caseWithHistory(c);
+  const stored = await loadCase(params.caseId);
+  if (!canSeeCase(user, stored)) throw forbidden();
+  const { c, history, calendar } = await caseWithHistory(stored);
   return { body: staffView(calendar, c, history, now, allowedActions(c, user)) };
 });

@@ -5,8 +5,8 @@ import { publicRoute } from '../shared/http.ts';
 import { trackingParams } from '../shared/schemas/complaints.ts';
 
 /** The reporter follows the case with tracking number and access code. */
-export const handler = publicRoute({ params: trackingParams }, async ({ params, headers, now }) => {
-  const c = await trackCase(params.trackingNo, accessCodeHeader(headers));
-  const { history, calendar } = await caseWithHistory(c);
+export const handler = publicRoute({ params: trackingParams }, async ({ params, headers, now, event }) => {
+  const tracked = await trackCase(params.trackingNo, accessCodeHeader(headers), event.requestContext.http.sourceIp);
+  const { c, history, calendar } = await caseWithHistory(tracked);
   return { body: citizenView(calendar, c, history, now) };
 });

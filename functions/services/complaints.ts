@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DynamoCaseRepository } from '../adapters/dynamodb/case-store.ts';
+import { DynamoRateLimiter } from '../adapters/dynamodb/rate-limiter.ts';
 import { StepFunctionsCaseWorkflow } from '../adapters/stepfunctions/case-workflow.ts';
 import { EncryptedReporterVault } from '../adapters/vault/reporter-vault.ts';
 import type { WorkingCalendar } from '../domain/calendar/index.ts';
@@ -10,6 +11,7 @@ import {
   newAccessCode,
   newTrackingNo,
   rateCase,
+  refreshProvisional,
   receiveComplaint,
   verifyAccessCode,
   type CaseAction,
@@ -22,7 +24,7 @@ import {
   type StaffActor,
 } from '../domain/cases/index.ts';
 import { currentCalendar } from '../shared/calendar.ts';
-import { conflict, notFound } from '../shared/errors.ts';
+import { ApiError, conflict, notFound } from '../shared/errors.ts';
 import { intakeUnit, units } from '../shared/units.ts';
 
 /**
@@ -63,33 +65,52 @@ export async function loadCase(caseId: string): Promise<ComplaintCase> {
 }
 
 export async function actOnCase(caseId: string, action: CaseAction, expectedVersion: number, user: StaffActor) {
-  const c = await loadCase(caseId);
-  if (c.version !== expectedVersion) throw staleVersion();
+  const stored = await loadCase(caseId);
+  if (stored.version !== expectedVersion) throw staleVersion();
   const calendar = await currentCalendar();
+  const c = refreshProvisional(calendar, stored);
   const change = applyAction(c, action, user, { now: new Date(), calendar, units: units() });
   await commitAndResume(change, c.version);
   return { case: change.next, calendar, allowed: allowedActions(change.next, user) };
 }
 
+// Guessing access codes: a tracking number, and a client address, get a limited number of
+// failed look-ups per window; past it even the right code waits for the next window.
+const TRACK_WINDOW_SECONDS = 15 * 60;
+const FAILURES_PER_TRACKING_NO = 10;
+const FAILURES_PER_CLIENT = 100;
+const trackLimiter = new DynamoRateLimiter(TRACK_WINDOW_SECONDS);
+
 /** Finds a case by tracking number and access code; the same 404 for either being wrong. */
-export async function trackCase(trackingNo: string, accessCode: string) {
+export async function trackCase(trackingNo: string, accessCode: string, clientIp = 'unknown') {
+  const numberKey = trackingNo.toUpperCase();
+  const [byNumber, byClient] = await Promise.all([trackLimiter.count('track-no', numberKey), trackLimiter.count('track-ip', clientIp)]);
+  if (byNumber >= FAILURES_PER_TRACKING_NO || byClient >= FAILURES_PER_CLIENT) {
+    throw new ApiError('rate-limited', '查询失败次数过多，请 15 分钟后再试', 'Too many failed look-ups; try again in 15 minutes');
+  }
   const c = await repo.findByTrackingNo(trackingNo);
   const valid = await verifyAccessCode(accessCode, c?.accessCodeHash);
-  if (!c || !valid) throw notFound('案件（或查询码不正确）', 'Case (or wrong access code)');
+  if (!c || !valid) {
+    await Promise.all([trackLimiter.hit('track-no', numberKey), trackLimiter.hit('track-ip', clientIp)]);
+    throw notFound('案件（或查询码不正确）', 'Case (or wrong access code)');
+  }
   return c;
 }
 
-export async function rate(trackingNo: string, accessCode: string, rating: Rating, comment?: string) {
-  const c = await trackCase(trackingNo, accessCode);
-  const change = rateCase(c, rating, comment, { now: new Date(), calendar: await currentCalendar(), units: units() });
+export async function rate(trackingNo: string, accessCode: string, rating: Rating, comment: string | undefined, clientIp?: string) {
+  const stored = await trackCase(trackingNo, accessCode, clientIp);
+  const calendar = await currentCalendar();
+  const c = refreshProvisional(calendar, stored);
+  const change = rateCase(c, rating, comment, { now: new Date(), calendar, units: units() });
   await commitAndResume(change, c.version);
   if (change.next.review && !c.review) await workflow.start(c.caseId, `${c.caseId}-review`);
   return change.next;
 }
 
-export async function caseWithHistory(c: ComplaintCase): Promise<{ c: ComplaintCase; history: Awaited<ReturnType<typeof repo.history>>; calendar: WorkingCalendar }> {
-  const [history, calendar] = await Promise.all([repo.history(c.caseId), currentCalendar()]);
-  return { c, history, calendar };
+/** The case as it reads now (provisional deadlines recomputed on the current calendar) and its history. */
+export async function caseWithHistory(stored: ComplaintCase): Promise<{ c: ComplaintCase; history: Awaited<ReturnType<typeof repo.history>>; calendar: WorkingCalendar }> {
+  const [history, calendar] = await Promise.all([repo.history(stored.caseId), currentCalendar()]);
+  return { c: refreshProvisional(calendar, stored), history, calendar };
 }
 
 async function commitAndResume(change: Change, expectedVersion: number) {

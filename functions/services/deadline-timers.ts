@@ -1,4 +1,4 @@
-import { escalateDeadline, nextWait, warnDeadline, type Change, type ComplaintCase, type DeadlineName } from '../domain/cases/index.ts';
+import { escalateDeadline, nextWait, refreshProvisional, warnDeadline, type Change, type ComplaintCase, type DeadlineName } from '../domain/cases/index.ts';
 import { currentCalendar } from '../shared/calendar.ts';
 import { logger } from '../shared/logger.ts';
 import { units } from '../shared/units.ts';
@@ -8,14 +8,16 @@ const IDLE_WAIT_DAYS = 180;
 
 /** What the workflow waits for next, as instants Step Functions' Wait accepts (UTC, RFC 3339). */
 export async function nextDeadlineFor(caseId: string, ignorePendingNotices = false) {
-  const c = await repo.get(caseId);
+  const stored = await repo.get(caseId);
   const idle = { deadline: null, warnAt: farFuture(), escalateAt: farFuture(), dueAt: farFuture(), noticesPending: false };
-  if (!c) return { ...idle, done: true, version: 0 };
+  if (!stored) return { ...idle, done: true, version: 0 };
+  const calendar = await currentCalendar();
+  const c = await persistRefreshed(stored, refreshProvisional(calendar, stored));
   // An action that committed while the previous send ran left notices behind: send them first.
   if (!ignorePendingNotices && (await repo.pendingNotices(caseId)).length > 0) {
     return { ...idle, done: false, noticesPending: true, version: c.version };
   }
-  const wait = nextWait(await currentCalendar(), c);
+  const wait = nextWait(calendar, c);
   if (wait.done) return { ...idle, done: true, version: c.version };
   if (wait.deadline === null) {
     // Every open deadline is already escalated: only a handler action moves the case on.
@@ -40,9 +42,12 @@ export async function fireTimer(kind: 'warn' | 'escalate', caseId: string, deadl
   if (!deadline || !dueAt) return { changed: false };
   const timer: Timer = kind === 'warn' ? warnDeadline : escalateDeadline;
   for (let attempt = 0; attempt < 5; attempt++) {
-    const c: ComplaintCase | undefined = await repo.get(caseId);
-    if (!c) return { changed: false };
-    const change: Change | undefined = timer(c, deadline, dueAt, { now: new Date(), calendar: await currentCalendar(), units: units() });
+    const stored: ComplaintCase | undefined = await repo.get(caseId);
+    if (!stored) return { changed: false };
+    const calendar = await currentCalendar();
+    // A schedule loaded since may have moved a provisional deadline: the timer then no longer matches.
+    const c = refreshProvisional(calendar, stored);
+    const change: Change | undefined = timer(c, deadline, dueAt, { now: new Date(), calendar, units: units() });
     if (!change) return { changed: false };
     if (await repo.commit(change, c.version)) {
       logger.info(`deadline ${kind}`, { caseId, deadline });
@@ -50,6 +55,13 @@ export async function fireTimer(kind: 'warn' | 'escalate', caseId: string, deadl
     }
   }
   throw new Error(`case ${caseId} kept changing while recording a ${kind}`);
+}
+
+/** Stores recomputed provisional deadlines so waits and the overdue index follow the real calendar. */
+async function persistRefreshed(stored: ComplaintCase, fresh: ComplaintCase): Promise<ComplaintCase> {
+  if (fresh === stored) return stored;
+  const next = { ...fresh, version: stored.version + 1 };
+  return (await repo.commit({ next, events: [], notices: [] }, stored.version)) ? next : stored;
 }
 
 function farFuture(): string {

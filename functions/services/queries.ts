@@ -5,6 +5,7 @@ import {
   isSupervisor,
   openDeadlines,
   overdueDeadlines,
+  refreshProvisional,
   workingDaysOverdue,
   type ComplaintCase,
   type StaffActor,
@@ -26,7 +27,9 @@ export async function listCases(user: StaffActor, q: { queue: 'mine' | 'unit' | 
     if (q.unit && q.unit !== user.unit && !isSupervisor(user)) throw forbidden();
     cases = await repo.byUnit(unit);
   }
+  const calendar = await currentCalendar();
   const items = cases
+    .map((c) => refreshProvisional(calendar, c))
     .filter((c) => !q.status || c.status === q.status)
     .map((c) => caseSummary(c, now))
     .filter((c) => q.overdue === undefined || c.overdue === (q.overdue === 'true'))
@@ -57,7 +60,7 @@ export async function overdueView(now: Date) {
   const calendar = await currentCalendar();
   const limit = dueSoonLimit(calendar, now);
   const unitList = units();
-  const cases = (await Promise.all(unitList.map((u) => repo.openByUnit(u.code, limit)))).flat();
+  const cases = (await Promise.all(unitList.map((u) => repo.openByUnit(u.code, limit)))).flat().map((c) => refreshProvisional(calendar, c));
   const overdue = [];
   const dueSoon = [];
   for (const c of cases) {
@@ -84,7 +87,24 @@ export async function overdueView(now: Date) {
   }
   overdue.sort((a, b) => b.workingDaysOverdue - a.workingDaysOverdue || a.dueAt.localeCompare(b.dueAt));
   dueSoon.sort((a, b) => a.dueAt.localeCompare(b.dueAt));
-  return { overdue, dueSoon, asOf: now.toISOString() };
+  // Every open supervision review (督办复查) from the moment it opens, with its own deadline.
+  const reviews = (await repo.openReviews()).map((c) => {
+    const d = c.deadlines.review!;
+    return {
+      caseId: c.caseId,
+      trackingNo: c.trackingNo,
+      subject: c.subject,
+      unit: c.unit,
+      unitName: unitList.find((u) => u.code === c.unit)?.name ?? c.unit,
+      deadline: d.name,
+      dueAt: d.dueAt,
+      overdue: overdueDeadlines(c, now).includes(d),
+      workingDaysOverdue: workingDaysOverdue(calendar, d, now),
+      ratingComment: c.rating?.comment ?? null,
+      version: c.version,
+    };
+  });
+  return { overdue, dueSoon, reviews, asOf: now.toISOString() };
 }
 
 /** Per unit: received, on time, overdue, on-time rate and ratings, for cases received in [from, to]. */
@@ -112,5 +132,5 @@ export async function unitStats(from: Date, to: Date, now: Date) {
       };
     }),
   );
-  return { from: from.toISOString(), to: to.toISOString(), units: perUnit };
+  return { from: from.toISOString(), to: to.toISOString(), items: perUnit };
 }

@@ -7,7 +7,6 @@ export type ErrorCode =
   | 'conflict'
   | 'payload-too-large'
   | 'rate-limited'
-  | 'unsupported-media-type'
   | 'internal';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -17,7 +16,6 @@ const STATUS: Record<ErrorCode, number> = {
   'not-found': 404,
   conflict: 409,
   'payload-too-large': 413,
-  'unsupported-media-type': 415,
   'rate-limited': 429,
   internal: 500,
 };

@@ -73,10 +73,6 @@ function readJson(event: APIGatewayProxyEventV2): unknown {
   if (Buffer.byteLength(raw) > MAX_BODY_BYTES) {
     throw new ApiError('payload-too-large', '提交的内容过大', 'The request body is too large');
   }
-  const type = event.headers?.['content-type'] ?? '';
-  if (raw && type && !type.includes('json')) {
-    throw new ApiError('unsupported-media-type', '请以 JSON 格式提交', 'Send the body as JSON');
-  }
   if (!raw.trim()) throw new ApiError('validation', '请求体不能为空', 'The request body is empty');
   try {
     return JSON.parse(raw);

@@ -14,8 +14,8 @@ export function idempotentByKey<I, O>(fn: (input: I) => Promise<O>) {
   let idempotency: IdempotencyConfig | undefined;
   return async (key: string | undefined, input: I, context: Context): Promise<O> => {
     if (!key) return fn(input);
-    if (!/^[\w.:-]{8,128}$/.test(key)) {
-      throw new ApiError('validation', 'Idempotency-Key 格式不正确（8–128 位字母、数字或 -_.:）', 'Idempotency-Key must be 8-128 letters, digits or -_.:');
+    if (!/^[\x21-\x7e]{1,200}$/.test(key)) {
+      throw new ApiError('validation', 'Idempotency-Key 格式不正确（最多 200 个可见 ASCII 字符）', 'Idempotency-Key must be at most 200 visible ASCII characters');
     }
     idempotency ??= new IdempotencyConfig({ eventKeyJmesPath: 'key', payloadValidationJmesPath: 'input', expiresAfterSeconds: 3600 });
     wrapped ??= makeIdempotent(async (record: { key: string; input: I }) => fn(record.input), {

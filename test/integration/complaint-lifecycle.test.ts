@@ -240,6 +240,57 @@ describe('complaint lifecycle on the local runtime', () => {
     expect(overdue.body.overdue.filter((i: { caseId: string }) => i.caseId === untouched.caseId).map((i: { deadline: string }) => i.deadline).sort()).toEqual(['acceptance', 'transfer']);
   });
 
+  it('opens a supervision review on a dissatisfied rating, listed for supervisors at once', async () => {
+    const receipt = await submit({ subject: '评价不满意的案件' });
+    const caseId = (await caseIdOf(receipt.trackingNo))!;
+    await act('office', caseId, { type: 'accept' });
+    await act('office', caseId, { type: 'dispose', result: '经核查，该局已公开。' });
+    const rated = await rt.fetchJson('POST', `/v1/track/${receipt.trackingNo}/rating`, { rating: 'dissatisfied', comment: '并未公开' }, { 'x-access-code': receipt.accessCode });
+    expect(rated.status).toBe(201);
+    await waitForEmail((m) => m.to.includes('supervisor') && m.text.includes(receipt.trackingNo) && m.text.includes('并未公开'));
+    const view = await staff('supervisor', 'GET', '/v1/supervision/overdue');
+    expect(view.body.reviews.find((r: { caseId: string }) => r.caseId === caseId)).toMatchObject({ deadline: 'review', overdue: false });
+    const tracked = await track(receipt.trackingNo, receipt.accessCode);
+    expect(tracked.body.deadlines.reviewDue).toBeTruthy();
+    expect(tracked.body.history.map((h: { event: string }) => h.event)).toContain('review-opened');
+  });
+
+  it('answers 429 after repeated failed look-ups of one tracking number', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) statuses.push((await track('TS20261110-GUESS1', `AAAAA-AAAAA-AAAAA-AAAAA-AAAA${i % 10}`)).status);
+    expect(statuses.slice(0, 10).every((s) => s === 404)).toBe(true);
+    const limited = await track('TS20261110-GUESS1', 'AAAAA-AAAAA-AAAAA-AAAAA-AAAAA');
+    expect(limited.status).toBe(429);
+    expect(limited.body.error).toMatchObject({ code: 'rate-limited' });
+  });
+
+  it('reports per-unit figures for a date range', async () => {
+    const stats = await staff('supervisor', 'GET', '/v1/stats?from=2026-11-01&to=2026-11-30');
+    expect(stats.status, stats.text).toBe(200);
+    const office = stats.body.items.find((u: { unit: string }) => u.unit === 'office');
+    expect(office.received).toBeGreaterThanOrEqual(5);
+    expect(office.onTime + office.late).toBe(office.received);
+    expect(office.ratings.satisfied).toBeGreaterThanOrEqual(1);
+    const policy = stats.body.items.find((u: { unit: string }) => u.unit === 'policy');
+    expect(policy.received).toBe(1);
+  });
+
+  it('fixes a provisional deadline once the next year is loaded', async () => {
+    await rt.clock('2026-12-21T10:00:00+08:00');
+    const receipt = await submit({ subject: '跨年案件' });
+    // Weekends only in 2027 for now: 15 working days end Monday 2027-01-11, provisional.
+    expect(receipt.deadlines.dispositionDue).toBe('2027-01-11T23:59:59+08:00');
+    expect((receipt as unknown as { provisional: boolean }).provisional).toBe(true);
+    tokens.admin = await rt.login({ sub: 'admin-1', name: '管理员', groups: ['admin'], unit: 'office' });
+    const loaded = await staff('admin', 'PUT', '/v1/admin/calendars/2027', { holidays: ['2027-01-01', '2027-01-02', '2027-01-03'], workdays: [] });
+    expect(loaded.status, loaded.text).toBe(200);
+    const view = await track(receipt.trackingNo, receipt.accessCode);
+    expect(view.body.deadlines.dispositionDue).toBe('2027-01-12T23:59:59+08:00');
+    expect(view.body.provisional).toBe(false);
+    const detail = view.body.deadlineDetails.find((d: { name: string }) => d.name === 'disposition');
+    expect(detail.explanation.skipped.map((d: { date: string }) => d.date)).toContain('2027-01-01');
+  });
+
   it('keeps the reporter identity out of staff responses, staff e-mails and the logs', async () => {
     const staffText = staffBodies.join('\n');
     const staffMail = (await rt.emails()).filter((m) => !toReporter(m)).map((m) => `${m.to}\n${m.subject}\n${m.text}`).join('\n');

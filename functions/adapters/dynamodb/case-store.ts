@@ -142,6 +142,12 @@ export class DynamoCaseRepository implements CaseRepository {
     return items.map(toCase);
   }
 
+  /** Open supervision reviews, earliest due first. */
+  async openReviews(): Promise<ComplaintCase[]> {
+    const items = await this.queryAll({ IndexName: 'openReviews', KeyConditionExpression: 'reviewOpen = :o', ExpressionAttributeValues: { ':o': 'open' } });
+    return items.map(toCase);
+  }
+
   /** A unit's cases, newest first; `since` bounds by receipt time. */
   async byUnit(unit: string, since?: string, until?: string): Promise<ComplaintCase[]> {
     return (await this.queryRange('byUnit', 'unit', unit, since, until)).map(toCase);
@@ -204,11 +210,12 @@ function caseItem(c: ComplaintCase): Record<string, unknown> {
     sk: CASE_SK,
     ...c,
     ...(open.length ? { openUnit: c.unit, openDueAt: open[0] } : {}),
+    ...(c.deadlines.review?.state === 'open' ? { reviewOpen: 'open', reviewDueAt: new Date(c.deadlines.review.dueAt).toISOString() } : {}),
   };
 }
 
 function toCase(item: Record<string, unknown>): ComplaintCase {
-  const { pk: _pk, sk: _sk, openUnit: _u, openDueAt: _d, ...c } = item;
+  const { pk: _pk, sk: _sk, openUnit: _u, openDueAt: _d, reviewOpen: _r, reviewDueAt: _rd, ...c } = item;
   return c as unknown as ComplaintCase;
 }
 

@@ -83,3 +83,20 @@ export function explainState(calendar: WorkingCalendar, d: DeadlineState) {
   const e = explainDeadline(calendar, d.from, d.workingDays);
   return { counted: e.counted, skipped: e.skipped, text: e.text, legalReceiptDate: e.legalReceiptDate };
 }
+
+/**
+ * Open deadlines computed while their year's schedule was unknown (weekends only) are computed
+ * again once it is loaded (the November notice): same start, same working days, real calendar.
+ * Returns the same object when nothing changed.
+ */
+export function refreshProvisional(calendar: WorkingCalendar, c: ComplaintCase): ComplaintCase {
+  let deadlines: ComplaintCase['deadlines'] | undefined;
+  for (const d of Object.values(c.deadlines)) {
+    if (!d || d.state !== 'open' || !d.provisional) continue;
+    const fresh = dueAt(calendar, d.from, d.workingDays);
+    if (fresh.dueAt === d.dueAt && fresh.provisional) continue;
+    deadlines ??= { ...c.deadlines };
+    deadlines[d.name] = { ...d, dueAt: fresh.dueAt, dueDate: fresh.dueDate, provisional: fresh.provisional };
+  }
+  return deadlines ? { ...c, deadlines } : c;
+}

@@ -35,8 +35,6 @@ const STATUS_ZH: Record<ComplaintStatus, string> = {
   disposed: '已办结',
 };
 
-export const MAX_EXTENSION_WORKING_DAYS = 30;
-
 /**
  * Applies a staff action to a complaint: decides whether it is legal now, and returns the new
  * case, the ledger events and the notices it causes. Pure: the caller stores the change
@@ -120,9 +118,6 @@ export function applyAction(c: ComplaintCase, action: CaseAction, user: StaffAct
       const current = c.deadlines.disposition;
       if (!current || current.state !== 'open') throw conflict('办理期限已结束，无法延期', 'The disposition deadline is not open');
       const total = current.workingDays + action.workingDays;
-      if (c.extensions.reduce((s, e) => s + e.workingDays, 0) + action.workingDays > MAX_EXTENSION_WORKING_DAYS) {
-        throw conflict(`延期合计不得超过 ${MAX_EXTENSION_WORKING_DAYS} 个工作日`, `Extensions may total at most ${MAX_EXTENSION_WORKING_DAYS} working days`);
-      }
       const moved = dueAt(ctx.calendar, current.from, total);
       next.deadlines.disposition = { ...current, workingDays: total, dueAt: moved.dueAt, dueDate: moved.dueDate, provisional: moved.provisional };
       next.extensions = [...c.extensions, { reason: action.reason, workingDays: action.workingDays, at, dueAt: moved.dueAt }];

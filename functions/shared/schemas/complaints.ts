@@ -73,10 +73,10 @@ export const caseActionBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('accept'), expectedVersion: z.int().min(1), note: optionalText(2000) }),
   z.object({ type: z.literal('reject'), expectedVersion: z.int().min(1), reason }),
   z.object({ type: z.literal('transfer'), expectedVersion: z.int().min(1), reason, toUnit: optionalText(50), toExternal: optionalText(100) }),
-  z.object({ type: z.literal('extend'), expectedVersion: z.int().min(1), reason, workingDays: z.int().min(1).max(30) }),
+  z.object({ type: z.literal('extend'), expectedVersion: z.int().min(1), reason, workingDays: z.int().min(1).max(60) }),
   z.object({ type: z.literal('dispose'), expectedVersion: z.int().min(1), result: text(5000) }),
   z.object({ type: z.literal('note'), expectedVersion: z.int().min(1), text: text(2000) }),
-  z.object({ type: z.literal('urge'), expectedVersion: z.int().min(1), text: text(1000) }),
+  z.object({ type: z.literal('urge'), expectedVersion: z.int().min(1), text: optionalText(1000).default('请抓紧办理并按期答复') }),
   z.object({ type: z.literal('conclude-review'), expectedVersion: z.int().min(1), text: text(2000) }),
 ]);
 
@@ -89,7 +89,9 @@ export const caseListQuery = z.object({
   unit: z.string().max(50).optional(),
 });
 
+// A date (Shanghai) or an instant: `from=2026-01-01` means from that day's start, `to` to its end.
+const dateOrInstant = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
 export const statsQuery = z.object({
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: dateOrInstant.optional(),
+  to: dateOrInstant.optional(),
 });

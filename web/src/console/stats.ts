@@ -39,7 +39,7 @@ export function Stats({ asOf }: { asOf: string }) {
     s
       ? [
           h('p', { key: 'range', class: 'hint' }, t(`统计期间：${formatDate(s.from)} 至 ${formatDate(s.to)}（按收到日期）`, `${formatDate(s.from)} to ${formatDate(s.to)}, by date received`)),
-          h(StatsChart, { key: 'chart', units: s.units }),
+          h(StatsChart, { key: 'chart', units: s.items }),
           h(
             'div',
             { key: 'table', class: 'table-scroll' },
@@ -61,7 +61,7 @@ export function Stats({ asOf }: { asOf: string }) {
               h(
                 'tbody',
                 null,
-                s.units.map((u) =>
+                s.items.map((u) =>
                   h(
                     'tr',
                     { key: u.unit },

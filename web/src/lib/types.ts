@@ -15,7 +15,7 @@ export type DeadlineDetail = CitizenCase['deadlineDetails'][number];
 export type OverdueView = Awaited<ReturnType<typeof overdueView>>;
 export type OverdueItem = OverdueView['overdue'][number];
 export type UnitStats = Awaited<ReturnType<typeof unitStats>>;
-export type UnitFigures = UnitStats['units'][number];
+export type UnitFigures = UnitStats['items'][number];
 export interface Unit {
   code: string;
   name: string;
