@@ -17,8 +17,9 @@ import {
  * runtime dispatches with it, so both serve exactly the same API.
  *
  * `handler` is the module path under functions/ whose `handler` export serves the route.
- * `auth: 'staff'` routes sit behind the JWT authorizer (Cognito on AWS, the local issuer
- * locally); the handler still checks groups and unit itself.
+ * `auth: 'staff'` routes need a staff sign-in: the function itself verifies the JWT (Cognito on
+ * AWS, the local issuer locally), so every error keeps the contract's JSON shape; it then checks
+ * groups and unit.
  */
 export interface RouteDef {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';

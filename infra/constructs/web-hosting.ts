@@ -44,6 +44,7 @@ export class WebHosting extends Construct {
   readonly distribution: cloudfront.Distribution;
   /** https://<domain> with no trailing slash. */
   readonly url: string;
+  private readonly distDir: string;
 
   constructor(scope: Construct, id: string, props: WebHostingProps) {
     super(scope, id);
@@ -142,10 +143,17 @@ export class WebHosting extends Construct {
     });
     this.url = `https://${props.siteDomain ?? this.distribution.distributionDomainName}`;
     this.acknowledgeDistributionFindings(Boolean(props.siteCertificateArn));
+    this.distDir = props.distDir;
+  }
 
-    if (existsSync(props.distDir)) {
+  /**
+   * Uploads the built pages, plus generated files such as /config.json (which names the sign-in
+   * client, known only once the stack has created it). Only if web/dist exists at synth time.
+   */
+  deployPages(extraSources: s3deploy.ISource[] = []): void {
+    if (existsSync(this.distDir)) {
       const deployment = new s3deploy.BucketDeployment(this, 'Deploy', {
-        sources: [s3deploy.Source.asset(props.distDir)],
+        sources: [s3deploy.Source.asset(this.distDir), ...extraSources],
         destinationBucket: this.bucket,
         distribution: this.distribution,
         distributionPaths: ['/*'],

@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
@@ -75,7 +76,8 @@ export class StatelessStack extends Stack {
       generateSecret: false, // a browser app: PKCE, no secret
       authFlows: { userSrp: true },
       oAuth: {
-        flows: { authorizationCodeGrant: true },
+        // The console takes the ID token from the redirect (web/src/console/sign-in-methods.ts).
+        flows: { authorizationCodeGrant: true, implicitCodeGrant: true },
         scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
         callbackUrls: [`${web.url}${settings.authCallbackPath}`],
         logoutUrls: [`${web.url}${settings.authLogoutPath}`],
@@ -90,6 +92,10 @@ export class StatelessStack extends Stack {
         .withCustomAttributes('unit'),
       writeAttributes: new cognito.ClientAttributes(),
     });
+
+    web.deployPages([
+      s3deploy.Source.jsonData('config.json', { cognito: { domain: stateful.userPoolDomain.baseUrl(), clientId: client.userPoolClientId } }),
+    ]);
 
     const issuer = `https://cognito-idp.${this.region}.${this.urlSuffix}/${stateful.userPool.userPoolId}`;
     const environment: Record<string, string> = {
