@@ -50,15 +50,9 @@ export interface StaffLogin {
   unit?: string;
 }
 
-export interface LocalEmail {
-  to: string;
-  cc?: string;
-  bcc?: string;
-  from: string;
-  subject: string;
-  text: string;
-  at: string;
-}
+import type { LocalEmail } from '../../infra/local/ses.ts';
+
+export type { LocalEmail };
 
 // Tests read response bodies loosely; each narrows what it checks.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

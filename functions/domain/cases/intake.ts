@@ -1,20 +1,9 @@
 import { legalReceiptDate, type WorkingCalendar } from '../calendar/index.ts';
-import type { Category } from './categories.ts';
 import { initialDeadlines } from './deadlines.ts';
 import type { Change } from './lifecycle.ts';
-import type { Channel, ComplaintCase, Unit } from './model.ts';
+import type { Channel, ComplaintCase, ComplaintFacts, Unit } from './model.ts';
 import { noticeVars } from './notice-vars.ts';
 
-/** The case-side facts of a complaint; the reporter's identity goes to the vault, not here. */
-export interface ComplaintFacts {
-  category: Category;
-  subject: string;
-  description: string;
-  respondentUnit: string;
-  wantsReply: boolean;
-  anonymous: boolean;
-  publicityConsent: boolean;
-}
 
 export interface IntakeContext {
   now: Date;

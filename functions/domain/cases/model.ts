@@ -32,7 +32,18 @@ export interface DeadlineState {
 export const ratings = ['satisfied', 'basically-satisfied', 'dissatisfied'] as const;
 export type Rating = (typeof ratings)[number];
 
-export interface ComplaintCase {
+/** The case-side facts of a complaint; the reporter's identity goes to the vault, not here. */
+export interface ComplaintFacts {
+  category: Category;
+  subject: string;
+  description: string;
+  respondentUnit: string;
+  wantsReply: boolean;
+  anonymous: boolean;
+  publicityConsent: boolean;
+}
+
+export interface ComplaintCase extends ComplaintFacts {
   caseId: string;
   trackingNo: string;
   kind: 'complaint';
@@ -42,13 +53,6 @@ export interface ComplaintCase {
   assignee?: string;
   assigneeName?: string;
   assigneeEmail?: string;
-  category: Category;
-  subject: string;
-  description: string;
-  respondentUnit: string;
-  wantsReply: boolean;
-  anonymous: boolean;
-  publicityConsent: boolean;
   /** Opaque key of the encrypted identity in the reporter vault; absent for anonymous reports. */
   reporterRef?: string;
   /** Whether the reporter can be reached by e-mail: a yes/no, never the address. */
