@@ -65,6 +65,12 @@ export function explainDeadline(
   workingDays: number,
   options: DeadlineOptions = {},
 ): DeadlineExplanation {
+  const { deadline, counted, skipped } = walk(calendar, receivedAt, workingDays, options);
+  return { ...deadline, counted, skipped, text: describe(deadline, counted, skipped) };
+}
+
+/** Counts the working days one by one, noting each day counted or skipped. */
+function walk(calendar: WorkingCalendar, receivedAt: Date | string, workingDays: number, options: DeadlineOptions) {
   if (!Number.isInteger(workingDays) || workingDays < 1) throw new RangeError('workingDays must be a positive integer');
   const receiptDate = shanghaiDate(receivedAt);
   const skipped: SkippedDay[] = [];
@@ -98,7 +104,7 @@ export function explainDeadline(
     legalReceiptDate: legal,
     provisional,
   };
-  return { ...deadline, counted, skipped, text: describe(deadline, counted, skipped) };
+  return { deadline, counted, skipped };
 }
 
 /** `dueAt(receivedAt, n)`: the end (24:00 Shanghai) of the n-th working day after receipt. */
@@ -108,8 +114,7 @@ export function dueAt(
   workingDays: number,
   options: DeadlineOptions = {},
 ): Deadline {
-  const { counted: _c, skipped: _s, text: _t, ...deadline } = explainDeadline(calendar, receivedAt, workingDays, options);
-  return deadline;
+  return walk(calendar, receivedAt, workingDays, options).deadline;
 }
 
 /**
