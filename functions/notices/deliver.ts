@@ -4,7 +4,7 @@ import { logger } from '../shared/logger.ts';
 import { renderNotice } from './render.ts';
 
 export interface DeliveryDeps {
-  repo: Pick<CaseRepository, 'get' | 'pendingNotices' | 'markNotice'>;
+  repo: Pick<CaseRepository, 'get' | 'pendingNotices' | 'claimNotice' | 'markNotice'>;
   vault: ReporterVault;
   mailer: Mailer;
   units: Unit[];
@@ -32,6 +32,9 @@ export async function deliverPendingNotices(caseId: string, deps: DeliveryDeps):
     const meta = { caseId, noticeId: notice.noticeId, template: notice.template, recipient: notice.to.kind };
     // Rendered before any decryption: a broken template should not cost a reporter lookup.
     const { subject, text } = renderNotice(notice.template, notice.vars, deps.publicBaseUrl);
+    // Two executions of one case (a review opened while the first was closing) may deliver at
+    // once: the claim lets exactly one of them send each notice.
+    if (!(await deps.repo.claimNotice(caseId, notice.noticeId))) continue;
     const to = await addresses(notice);
     if (to.length === 0) {
       await deps.repo.markNotice(caseId, notice.noticeId, 'skipped');
@@ -44,6 +47,7 @@ export async function deliverPendingNotices(caseId: string, deps: DeliveryDeps):
     } catch (err) {
       const reason = err instanceof Error ? err.name : 'unknown';
       logger.error('notice send failed', { ...meta, reason });
+      await deps.repo.markNotice(caseId, notice.noticeId, 'pending');
       throw new NoticeSendError(`Notice ${notice.noticeId} (${notice.template}, to ${notice.to.kind}) was not sent: ${reason}`);
     }
     await deps.repo.markNotice(caseId, notice.noticeId, 'sent');

@@ -78,16 +78,35 @@ export class DynamoCaseRepository implements CaseRepository {
   async pendingNotices(caseId: string): Promise<StoredNotice[]> {
     const items = await this.queryAll({
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :n)',
-      FilterExpression: '#s = :pending',
+      FilterExpression: '#s = :pending OR (#s = :sending AND claimedAt < :expired)',
       ExpressionAttributeNames: { '#s': 'status' },
-      ExpressionAttributeValues: { ':pk': casePk(caseId), ':n': 'NOTICE#', ':pending': 'pending' },
+      ExpressionAttributeValues: { ':pk': casePk(caseId), ':n': 'NOTICE#', ':pending': 'pending', ':sending': 'sending', ':expired': leaseExpiredBefore() },
     });
     return items
       .map(({ pk: _pk, sk: _sk, ...n }) => n as unknown as StoredNotice)
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.noticeId.localeCompare(b.noticeId));
   }
 
-  async markNotice(caseId: string, noticeId: string, status: 'sent' | 'skipped'): Promise<void> {
+  async claimNotice(caseId: string, noticeId: string): Promise<boolean> {
+    try {
+      await dynamo().send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { pk: casePk(caseId), sk: `NOTICE#${noticeId}` },
+          UpdateExpression: 'SET #s = :sending, claimedAt = :now',
+          ConditionExpression: '#s = :pending OR (#s = :sending AND claimedAt < :expired)',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':sending': 'sending', ':pending': 'pending', ':now': new Date().toISOString(), ':expired': leaseExpiredBefore() },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+      throw error;
+    }
+  }
+
+  async markNotice(caseId: string, noticeId: string, status: 'sent' | 'skipped' | 'pending'): Promise<void> {
     await dynamo().send(
       new UpdateCommand({
         TableName: this.table,
@@ -218,6 +237,10 @@ function toCase(item: Record<string, unknown>): ComplaintCase {
   const { pk: _pk, sk: _sk, openUnit: _u, openDueAt: _d, reviewOpen: _r, reviewDueAt: _rd, ...c } = item;
   return c as unknown as ComplaintCase;
 }
+
+/** A delivery run that claimed a notice and has not marked it within this time is taken to have died. */
+const NOTICE_LEASE_MS = 5 * 60 * 1000;
+const leaseExpiredBefore = () => new Date(Date.now() - NOTICE_LEASE_MS).toISOString();
 
 function cancelledBy(error: unknown, code: string): boolean {
   return error instanceof TransactionCanceledException && (error.CancellationReasons ?? []).some((r) => r.Code === code);

@@ -29,7 +29,8 @@ export interface Mailer {
 
 export interface StoredNotice extends NoticeIntent {
   caseId: string;
-  status: 'pending' | 'sent' | 'skipped';
+  /** `sending`: claimed by one delivery run; claimable again once its lease has run out. */
+  status: 'pending' | 'sending' | 'sent' | 'skipped';
   createdAt: string;
   attempts: number;
 }
@@ -41,8 +42,12 @@ export interface CaseRepository {
   history(caseId: string): Promise<HistoryEvent[]>;
   /** Writes the change only if the stored version is still `expectedVersion`; false otherwise. */
   commit(change: { next: ComplaintCase; events: Omit<HistoryEvent, 'caseId' | 'seq'>[]; notices: NoticeIntent[] }, expectedVersion: number): Promise<boolean>;
+  /** Notices still to send: pending, or claimed by a run whose lease ran out (it crashed). */
   pendingNotices(caseId: string): Promise<StoredNotice[]>;
-  markNotice(caseId: string, noticeId: string, status: 'sent' | 'skipped'): Promise<void>;
+  /** Claims a notice for this run; false if another run has it (two executions of one case). */
+  claimNotice(caseId: string, noticeId: string): Promise<boolean>;
+  /** Records the outcome; `pending` hands a claimed notice back after a failed send. */
+  markNotice(caseId: string, noticeId: string, status: 'sent' | 'skipped' | 'pending'): Promise<void>;
   /** Remembers the workflow's callback token for the version it waits on; false if the case moved on. */
   setWaitToken(caseId: string, version: number, token: string): Promise<boolean>;
   waitToken(caseId: string): Promise<string | undefined>;

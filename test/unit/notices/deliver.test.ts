@@ -18,8 +18,15 @@ function fakeRepo(c: ComplaintCase, intents: NoticeIntent[]) {
     async pendingNotices() {
       return notices.filter((n) => n.status === 'pending');
     },
-    async markNotice(_caseId: string, noticeId: string, status: 'sent' | 'skipped') {
-      notices.find((n) => n.noticeId === noticeId)!.status = status;
+    async claimNotice(_caseId: string, noticeId: string) {
+      // Ids repeat when notices of several cases are mixed: claim the first still pending.
+      const notice = notices.find((n) => n.noticeId === noticeId && n.status === 'pending');
+      if (!notice) return false;
+      notice.status = 'sending';
+      return true;
+    },
+    async markNotice(_caseId: string, noticeId: string, status: 'sent' | 'skipped' | 'pending') {
+      notices.find((n) => n.noticeId === noticeId && n.status === 'sending')!.status = status;
     },
   };
 }
