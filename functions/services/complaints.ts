@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DynamoCaseRepository } from '../adapters/dynamodb/case-store.ts';
 import { DynamoRateLimiter } from '../adapters/dynamodb/rate-limiter.ts';
+import { DynamoStaffDirectory } from '../adapters/dynamodb/staff-directory.ts';
 import { StepFunctionsCaseWorkflow } from '../adapters/stepfunctions/case-workflow.ts';
 import { EncryptedReporterVault } from '../adapters/vault/reporter-vault.ts';
 import type { WorkingCalendar } from '../domain/calendar/index.ts';
@@ -24,6 +25,7 @@ import {
   type StaffActor,
 } from '../domain/cases/index.ts';
 import { currentCalendar } from '../shared/calendar.ts';
+import { logger } from '../shared/logger.ts';
 import { ApiError, conflict, notFound } from '../shared/errors.ts';
 import { intakeUnit, units } from '../shared/units.ts';
 
@@ -33,6 +35,28 @@ import { intakeUnit, units } from '../shared/units.ts';
  */
 export const repo = new DynamoCaseRepository();
 const workflow = new StepFunctionsCaseWorkflow();
+export const staffDirectory = new DynamoStaffDirectory();
+
+/** Best effort: a directory write must never fail the staff member's request. */
+export async function rememberStaff(user: StaffActor & { email?: string }): Promise<void> {
+  try {
+    await staffDirectory.remember(user);
+  } catch (error) {
+    logger.warn('staff directory not updated', { errorName: (error as Error).name });
+  }
+}
+
+/** An assignment without an address goes to the assignee's e-mail as their sign-in last gave it. */
+async function withAssigneeContact(action: CaseAction): Promise<CaseAction> {
+  if (action.type !== 'assign' || action.assigneeEmail) return action;
+  const profile = await staffDirectory.find(action.assignee);
+  if (!profile) return action;
+  return {
+    ...action,
+    assigneeName: action.assigneeName ?? profile.name,
+    ...(profile.email ? { assigneeEmail: profile.email } : {}),
+  };
+}
 
 export async function submitComplaint(facts: ComplaintFacts, identity: ReporterIdentity | undefined, channel: Channel, createdBy?: StaffActor) {
   const now = new Date();
@@ -64,11 +88,13 @@ export async function loadCase(caseId: string): Promise<ComplaintCase> {
   return c;
 }
 
-export async function actOnCase(caseId: string, action: CaseAction, expectedVersion: number, user: StaffActor) {
+export async function actOnCase(caseId: string, requested: CaseAction, expectedVersion: number, user: StaffActor) {
+  await rememberStaff(user);
   const stored = await loadCase(caseId);
   if (stored.version !== expectedVersion) throw staleVersion();
   const calendar = await currentCalendar();
   const c = refreshProvisional(calendar, stored);
+  const action = await withAssigneeContact(requested);
   const change = applyAction(c, action, user, { now: new Date(), calendar, units: units() });
   await commitAndResume(change, c.version);
   return { case: change.next, calendar, allowed: allowedActions(change.next, user) };

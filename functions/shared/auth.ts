@@ -10,6 +10,8 @@ export interface StaffUser {
   name: string;
   groups: string[];
   unit: string;
+  /** From the ID token's `email` claim, where the pool has one for this user. */
+  email?: string;
 }
 
 type KeySet = ReturnType<typeof createRemoteJWKSet>;
@@ -42,11 +44,13 @@ const toUser = (claims: JWTPayload): StaffUser => {
   if (!Array.isArray(groups) || !groups.every((g) => typeof g === 'string')) throw invalid();
   // Cognito ID tokens say so; an access token (or anything else) signed by the same pool is not a sign-in here.
   if (claims.token_use !== 'id') throw invalid();
+  const email = claims.email;
   return {
     sub,
     name: typeof name === 'string' ? name : '',
     groups,
     unit: typeof unit === 'string' ? unit : '',
+    ...(typeof email === 'string' && email ? { email } : {}),
   };
 };
 

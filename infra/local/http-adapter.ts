@@ -349,14 +349,17 @@ async function advanceClock(req: IncomingMessage, clock: Clock) {
 
 async function login(req: IncomingMessage, issuer: LocalIssuer) {
   const body = await readJson(req);
-  const { sub, name = '', groups = [], unit = '' } = body;
+  const { sub, name = '', groups = [], unit = '', email } = body;
   if (typeof sub !== 'string' || sub === '') throw invalid('sub', '必填', 'Required');
   if (typeof name !== 'string') throw invalid('name', '须为字符串', 'Must be a string');
   if (typeof unit !== 'string') throw invalid('unit', '须为字符串', 'Must be a string');
   if (!Array.isArray(groups) || !groups.every((g) => typeof g === 'string')) {
     throw invalid('groups', '须为字符串数组', 'Must be an array of strings');
   }
-  const user: StaffUser = { sub, name, groups, unit };
+  if (email !== undefined && (typeof email !== 'string' || !/^[^@\s]+@[^@\s]+$/.test(email))) {
+    throw invalid('email', '电子邮箱格式不正确', 'Not a valid e-mail address');
+  }
+  const user: StaffUser = { sub, name, groups, unit, ...(email ? { email } : {}) };
   return { token: await issuer.issue(user) };
 }
 

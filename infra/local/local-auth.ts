@@ -56,6 +56,7 @@ export async function createLocalIssuer(dataDir: string, baseUrl: string): Promi
         name: user.name,
         'cognito:groups': user.groups,
         'custom:unit': user.unit,
+        ...(user.email ? { email: user.email, email_verified: true } : {}),
         token_use: 'id',
       })
         .setProtectedHeader({ alg: 'RS256', kid: privateJwk.kid, typ: 'JWT' })

@@ -240,6 +240,20 @@ describe('complaint lifecycle on the local runtime', () => {
     expect(overdue.body.overdue.filter((i: { caseId: string }) => i.caseId === untouched.caseId).map((i: { deadline: string }) => i.deadline).sort()).toEqual(['acceptance', 'transfer']);
   });
 
+  it('warns the assigned handler at the address their sign-in gave', async () => {
+    tokens.mailHandler = await rt.login({ sub: 'h-mail', name: '孙办理', groups: ['handler'], unit: 'office', email: 'sun.handler@example.gov.cn' });
+    await staff('mailHandler', 'GET', '/v1/cases?queue=mine');
+    const receipt = await submit({ subject: '指定承办人的案件' });
+    const caseId = (await caseIdOf(receipt.trackingNo))!;
+    const assigned = await act('office', caseId, { type: 'assign', assignee: 'h-mail' });
+    expect(assigned.body).toMatchObject({ assignee: 'h-mail', assigneeName: '孙办理' });
+    await waitForEmail((m) => m.to.includes('sun.handler@example.gov.cn') && m.text.includes(receipt.trackingNo));
+    // Received Tuesday 11-10: acceptance due Friday 11-13, warning Thursday 09:00, to the handler.
+    await rt.clock('2026-11-12T09:30:00+08:00');
+    const warning = await waitForEmail((m) => m.subject.includes('受理期限即将') && m.text.includes(receipt.trackingNo));
+    expect(warning.to).toContain('sun.handler@example.gov.cn');
+  });
+
   it('opens a supervision review on a dissatisfied rating, listed for supervisors at once', async () => {
     const receipt = await submit({ subject: '评价不满意的案件' });
     const caseId = (await caseIdOf(receipt.trackingNo))!;

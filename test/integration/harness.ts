@@ -48,6 +48,7 @@ export interface StaffLogin {
   name?: string;
   groups?: string[];
   unit?: string;
+  email?: string;
 }
 
 import type { LocalEmail } from '../../infra/local/ses.ts';
