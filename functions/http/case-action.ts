@@ -8,7 +8,7 @@ import { caseActionBody, caseIdParams } from '../shared/schemas/complaints.ts';
 export const handler = staffRoute({ params: caseIdParams, body: caseActionBody }, async ({ params, body, user, now }) => {
   requireGroup(user, 'handler', 'supervisor', 'admin');
   const { expectedVersion, ...action } = body;
-  const { case: acted, allowed } = await actOnCase(params.caseId, action, expectedVersion, user);
-  const { c, history, calendar } = await caseWithHistory(acted);
+  const { case: acted, allowed, calendar: used } = await actOnCase(params.caseId, action, expectedVersion, user);
+  const { c, history, calendar } = await caseWithHistory(acted, used);
   return { body: staffView(calendar, c, history, now, allowed) };
 });

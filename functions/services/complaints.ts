@@ -134,8 +134,11 @@ export async function rate(trackingNo: string, accessCode: string, rating: Ratin
 }
 
 /** The case as it reads now (provisional deadlines recomputed on the current calendar) and its history. */
-export async function caseWithHistory(stored: ComplaintCase): Promise<{ c: ComplaintCase; history: Awaited<ReturnType<typeof repo.history>>; calendar: WorkingCalendar }> {
-  const [history, calendar] = await Promise.all([repo.history(stored.caseId), currentCalendar()]);
+export async function caseWithHistory(
+  stored: ComplaintCase,
+  known?: WorkingCalendar,
+): Promise<{ c: ComplaintCase; history: Awaited<ReturnType<typeof repo.history>>; calendar: WorkingCalendar }> {
+  const [history, calendar] = await Promise.all([repo.history(stored.caseId), known ?? currentCalendar()]);
   return { c: refreshProvisional(calendar, stored), history, calendar };
 }
 
