@@ -64,7 +64,8 @@ export const complaintReceipt = z.object({
   provisional: z.boolean(),
 });
 
-export const caseIdParams = z.object({ caseId: z.uuid() });
+// Any string: an id that does not exist is a 404, whatever its shape.
+export const caseIdParams = z.object({ caseId: z.string().trim().min(1).max(64) });
 export const trackingParams = z.object({ trackingNo: z.string().trim().min(1).max(40) });
 
 const reason = text(1000);
