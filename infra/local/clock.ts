@@ -29,9 +29,9 @@ export class Clock {
     return RealDate.now() + this.offset;
   }
 
-  /** Installs virtual time process-wide, starting at `startIso`. */
+  /** Installs virtual time process-wide, starting at `startIso` (`now`: the real time). */
   install(startIso: string): void {
-    const start = RealDate.parse(startIso);
+    const start = startIso === 'now' ? RealDate.now() : RealDate.parse(startIso);
     if (Number.isNaN(start)) throw new Error(`VIRTUAL_CLOCK is not an ISO time: ${startIso}`);
     this.offset = start - RealDate.now();
     const clock = this; // eslint-disable-line @typescript-eslint/no-this-alias -- the Date subclass must reach this clock
