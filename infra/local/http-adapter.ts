@@ -2,7 +2,7 @@
  * The local API Gateway: one node:http server that turns requests for functions/http/routes.ts
  * into HTTP API payload-format-2.0 events, invokes the handlers in-process, and answers with what
  * they return, as API Gateway would. Beside the API it serves the local issuer's JWKS, the
- * `/__local` controls (only under VIRTUAL_CLOCK) and the web pages.
+ * `/__local` controls (local-controls.ts) and the web pages.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -10,51 +10,21 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { decodeJwt } from 'jose';
 import { routes, type RouteDef } from '../../functions/http/routes.ts';
-import { authenticate, type StaffUser } from '../../functions/shared/auth.ts';
-import { ApiError, conflict, notFound } from '../../functions/shared/errors.ts';
-import type { Clock } from './clock.ts';
-import { serveIssuer, type LocalIssuer } from './local-auth.ts';
-import type { LocalEmail } from './ses.ts';
+import { authenticate } from '../../functions/shared/auth.ts';
+import { ApiError, notFound } from '../../functions/shared/errors.ts';
+import { serveIssuer } from './local-auth.ts';
+import { serveLocal, type LocalServices } from './local-controls.ts';
+import { internal, readBody, sendError, sendMethodNotAllowed, tooLarge } from './replies.ts';
 import { serveStatic } from './static.ts';
 
+
 const MAX_API_BODY = 1024 * 1024;
-const MAX_LOCAL_BODY = 64 * 1024;
 // API Gateway gives up on an integration after 30 s.
 const LAMBDA_TIMEOUT_MS = 29_000;
 const FUNCTIONS_DIR = fileURLToPath(new URL('../../functions/', import.meta.url));
 
-export interface LocalServices {
-  clock: Clock;
-  issuer: LocalIssuer;
-  listEmails(): Promise<LocalEmail[]>;
-}
 
 type LambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<unknown>;
-
-// ---- errors in the contract's shape -------------------------------------------------------
-
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-  res.end(JSON.stringify(body));
-}
-
-const sendError = (res: ServerResponse, err: ApiError, headers?: Record<string, string>) =>
-  sendJson(res, err.status, err.toBody(), headers);
-
-function sendMethodNotAllowed(res: ServerResponse, allowed: string[]) {
-  // Not one of the contract's codes (API Gateway itself answers 404 here); kept to this file.
-  sendJson(
-    res,
-    405,
-    { error: { code: 'method-not-allowed', message: '不支持该请求方法', messageEn: 'Method not allowed' } },
-    { allow: allowed.join(', ') },
-  );
-}
-
-const internal = () => new ApiError('internal', '服务器内部错误，请稍后再试', 'Internal server error');
-const tooLarge = () => new ApiError('payload-too-large', '提交的内容过大', 'Request body too large');
-const invalid = (path: string, message: string, messageEn: string) =>
-  new ApiError('validation', '请求内容有误', 'Invalid request', [{ path, message, messageEn }]);
 
 // ---- routing ------------------------------------------------------------------------------
 
@@ -96,30 +66,6 @@ function matchRoute(method: string, rawPath: string) {
   if (!hit) return { allowed: [...new Set(candidates.map(({ c }) => c.route.method))] };
   const params = Object.fromEntries(hit.c.names.map((name, i) => [name, decode(hit.m[i + 1]!)]));
   return { route: hit.c.route, params };
-}
-
-// ---- request body -------------------------------------------------------------------------
-
-/** Reads at most `limit` bytes; `undefined` means the body was larger (and is being discarded). */
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
-  if (Number(req.headers['content-length'] ?? 0) > limit) {
-    req.resume();
-    return Promise.resolve(undefined);
-  }
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= limit) return void chunks.push(chunk);
-      req.off('data', onData);
-      req.resume();
-      resolve(undefined);
-    };
-    req.on('data', onData);
-    req.once('end', () => resolve(Buffer.concat(chunks)));
-    req.once('error', reject);
-  });
 }
 
 const TEXT_TYPE = /^(text\/|application\/(json|xml|javascript|x-www-form-urlencoded)|[^;]*\+(json|xml))/i;
@@ -314,76 +260,6 @@ async function invoke(
     console.error(`[api] ${route.method} ${route.path} failed: ${e.name}: ${e.message}`);
     if (!res.headersSent) sendError(res, internal());
     else res.destroy();
-  }
-}
-
-// ---- /__local -----------------------------------------------------------------------------
-
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
-  const body = await readBody(req, MAX_LOCAL_BODY);
-  if (!body) throw tooLarge();
-  try {
-    const value: unknown = JSON.parse(body.toString('utf8') || '{}');
-    if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
-  } catch {
-    // Reported below as not an object.
-  }
-  throw invalid('', '请求内容须为 JSON 对象', 'Body must be a JSON object');
-}
-
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-
-async function advanceClock(req: IncomingMessage, clock: Clock) {
-  const { now } = await readJson(req);
-  if (typeof now !== 'string' || !ISO_TIME.test(now) || Number.isNaN(Date.parse(now))) {
-    throw invalid('now', '须为带时区的 ISO 8601 时间', 'Must be an ISO 8601 time with offset');
-  }
-  try {
-    await clock.advanceTo(now);
-  } catch (err) {
-    if (err instanceof RangeError) throw conflict('虚拟时钟只能向前调整', 'The virtual clock only moves forward');
-    throw err;
-  }
-  return { now: new Date().toISOString() };
-}
-
-async function login(req: IncomingMessage, issuer: LocalIssuer) {
-  const body = await readJson(req);
-  const { sub, name = '', groups = [], unit = '', email } = body;
-  if (typeof sub !== 'string' || sub === '') throw invalid('sub', '必填', 'Required');
-  if (typeof name !== 'string') throw invalid('name', '须为字符串', 'Must be a string');
-  if (typeof unit !== 'string') throw invalid('unit', '须为字符串', 'Must be a string');
-  if (!Array.isArray(groups) || !groups.every((g) => typeof g === 'string')) {
-    throw invalid('groups', '须为字符串数组', 'Must be an array of strings');
-  }
-  if (email !== undefined && (typeof email !== 'string' || !/^[^@\s]+@[^@\s]+$/.test(email))) {
-    throw invalid('email', '电子邮箱格式不正确', 'Not a valid e-mail address');
-  }
-  const user: StaffUser = { sub, name, groups, unit, ...(email ? { email } : {}) };
-  return { token: await issuer.issue(user) };
-}
-
-async function serveLocal(req: IncomingMessage, res: ServerResponse, path: string, services: LocalServices) {
-  if (!services.clock.virtual) return sendError(res, notFound('接口', 'Endpoint'));
-  const method = req.method ?? 'GET';
-  const endpoints: Record<string, Record<string, () => Promise<unknown>>> = {
-    '/__local/clock': {
-      GET: async () => ({ now: new Date().toISOString() }),
-      POST: () => advanceClock(req, services.clock),
-    },
-    '/__local/login': { POST: () => login(req, services.issuer) },
-    '/__local/emails': { GET: async () => ({ items: await services.listEmails() }) },
-  };
-  const methods = endpoints[path];
-  if (!methods) return sendError(res, notFound('接口', 'Endpoint'));
-  const run = methods[method];
-  if (!run) return sendMethodNotAllowed(res, Object.keys(methods));
-  try {
-    sendJson(res, 200, await run());
-  } catch (err) {
-    if (err instanceof ApiError) return sendError(res, err);
-    console.error(`[local] ${method} ${path} failed: ${(err as Error).name}: ${(err as Error).message}`);
-    sendError(res, internal());
   }
 }
 

@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tables } from '../tables.ts';
 import { ensureTables, startDynamoDbLocal, tableName } from './dynamodb.ts';
-import type { LocalServices } from './http-adapter.ts';
+import type { LocalServices } from './local-controls.ts';
 import { WEB_ROOT } from './static.ts';
 
 interface StepFunctionsModule {
