@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { DynamoCaseRepository } from '../adapters/dynamodb/case-store.ts';
 import { DynamoRateLimiter } from '../adapters/dynamodb/rate-limiter.ts';
 import { DynamoStaffDirectory } from '../adapters/dynamodb/staff-directory.ts';
@@ -110,14 +110,16 @@ const trackLimiter = new DynamoRateLimiter(TRACK_WINDOW_SECONDS);
 /** Finds a case by tracking number and access code; the same 404 for either being wrong. */
 export async function trackCase(trackingNo: string, accessCode: string, clientIp = 'unknown') {
   const numberKey = trackingNo.toUpperCase();
-  const [byNumber, byClient] = await Promise.all([trackLimiter.count('track-no', numberKey), trackLimiter.count('track-ip', clientIp)]);
+  // Hashed: a stored address could say who follows an anonymous report.
+  const clientKey = createHash('sha256').update(clientIp).digest('base64url').slice(0, 22);
+  const [byNumber, byClient] = await Promise.all([trackLimiter.count('track-no', numberKey), trackLimiter.count('track-ip', clientKey)]);
   if (byNumber >= FAILURES_PER_TRACKING_NO || byClient >= FAILURES_PER_CLIENT) {
     throw new ApiError('rate-limited', '查询失败次数过多，请 15 分钟后再试', 'Too many failed look-ups; try again in 15 minutes');
   }
   const c = await repo.findByTrackingNo(trackingNo);
   const valid = await verifyAccessCode(accessCode, c?.accessCodeHash);
   if (!c || !valid) {
-    await Promise.all([trackLimiter.hit('track-no', numberKey), trackLimiter.hit('track-ip', clientIp)]);
+    await Promise.all([trackLimiter.hit('track-no', numberKey), trackLimiter.hit('track-ip', clientKey)]);
     throw notFound('案件（或查询码不正确）', 'Case (or wrong access code)');
   }
   return c;
