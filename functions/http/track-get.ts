@@ -1,5 +1,6 @@
 import { citizenView } from '../domain/cases/index.ts';
-import { caseWithHistory, trackCase } from '../services/complaints.ts';
+import { caseWithHistory } from '../services/complaints.ts';
+import { trackCase } from '../services/tracking.ts';
 import { accessCodeHeader } from '../shared/access-code-header.ts';
 import { publicRoute } from '../shared/http.ts';
 import { trackingParams } from '../shared/schemas/complaints.ts';

@@ -1,4 +1,4 @@
-import { rate } from '../services/complaints.ts';
+import { rate } from '../services/tracking.ts';
 import { accessCodeHeader } from '../shared/access-code-header.ts';
 import { publicRoute } from '../shared/http.ts';
 import { ratingBody, trackingParams } from '../shared/schemas/complaints.ts';

@@ -13,7 +13,8 @@ import {
 import { currentCalendar } from '../shared/calendar.ts';
 import { forbidden } from '../shared/errors.ts';
 import { units } from '../shared/units.ts';
-import { rememberStaff, repo } from './complaints.ts';
+import { repo } from './complaints.ts';
+import { rememberStaff } from './staff.ts';
 
 /** Staff queues: mine (assigned to me), unit (my unit's, or any unit's for supervisors), all. */
 export async function listCases(user: StaffActor, q: { queue: 'mine' | 'unit' | 'all'; status?: string; overdue?: 'true' | 'false'; unit?: string }, now: Date) {
