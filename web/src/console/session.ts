@@ -6,6 +6,8 @@ export interface StaffUser {
   name: string;
   groups: string[];
   unit: string;
+  /** Where reminders for cases assigned to this person go. */
+  email?: string;
 }
 
 export interface Session {

@@ -11,8 +11,8 @@ import { sessionExpired, setSession, type StaffUser } from './session.ts';
 import { useUnits } from './units.ts';
 
 const PRESETS: (StaffUser & { role: [string, string] })[] = [
-  { sub: 'dev-handler-office', name: '王芳', groups: ['handler'], unit: 'office', role: ['办公室 · 经办人', 'Office · handler'] },
-  { sub: 'dev-handler-policy', name: '李强', groups: ['handler'], unit: 'policy', role: ['政策法规科 · 经办人', 'Policy · handler'] },
+  { sub: 'dev-handler-office', name: '王芳', groups: ['handler'], unit: 'office', email: 'wang.fang@office.example.gov.cn', role: ['办公室 · 经办人', 'Office · handler'] },
+  { sub: 'dev-handler-policy', name: '李强', groups: ['handler'], unit: 'policy', email: 'li.qiang@policy.example.gov.cn', role: ['政策法规科 · 经办人', 'Policy · handler'] },
   { sub: 'dev-supervisor', name: '赵敏', groups: ['supervisor'], unit: 'office', role: ['督办人员', 'Supervisor'] },
   { sub: 'dev-admin', name: '陈刚', groups: ['admin'], unit: 'office', role: ['系统管理员', 'Administrator'] },
 ];
