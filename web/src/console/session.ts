@@ -1,14 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { StaffUser } from '../../../functions/shared/auth.ts';
 import { setStaffAuth } from '../lib/api.ts';
 
-export interface StaffUser {
-  sub: string;
-  name: string;
-  groups: string[];
-  unit: string;
-  /** Where reminders for cases assigned to this person go. */
-  email?: string;
-}
+export type { StaffUser };
 
 export interface Session {
   token: string;
