@@ -8,10 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { decodeJwt } from 'jose';
 import { routes, type RouteDef } from '../../functions/http/routes.ts';
-import { authenticate } from '../../functions/shared/auth.ts';
-import { ApiError, notFound } from '../../functions/shared/errors.ts';
+import { notFound } from '../../functions/shared/errors.ts';
 import { serveIssuer } from './local-auth.ts';
 import { serveLocal, type LocalServices } from './local-controls.ts';
 import { internal, readBody, sendError, sendMethodNotAllowed, tooLarge } from './replies.ts';
@@ -149,17 +147,6 @@ function buildEvent(
   };
 }
 
-/** What the JWT authorizer adds on AWS: every claim, as a string. */
-function authorizerContext(token: string) {
-  const claims = Object.fromEntries(
-    Object.entries(decodeJwt(token)).map(([k, v]) => [
-      k,
-      Array.isArray(v) ? `[${v.join(' ')}]` : typeof v === 'object' ? JSON.stringify(v) : String(v),
-    ]),
-  );
-  return { jwt: { claims, scopes: null } };
-}
-
 function lambdaContext(route: RouteDef, requestId: string): Context {
   const functionName = route.handler.replace(/\.ts$/, '').replace(/[^A-Za-z0-9]+/g, '-');
   // performance.now(), not Date: a virtual clock jump must not eat the function's time budget.
@@ -244,17 +231,10 @@ async function invoke(
 
   const event = buildEvent(req, url, rawPath, route, params, body);
   try {
-    if (route.auth === 'staff') {
-      // On AWS the JWT authorizer turns these away before any function runs.
-      await authenticate(event.headers);
-      const token = /^Bearer\s+(\S+)/i.exec(event.headers.authorization ?? '')![1]!;
-      Object.assign(event.requestContext, { authorizer: authorizerContext(token) });
-    }
     const handler = await loadHandler(route);
     const result = await handler(event, lambdaContext(route, event.requestContext.requestId));
     writeResult(res, result, event.requestContext.requestId);
   } catch (err) {
-    if (err instanceof ApiError && err.code === 'unauthorized') return sendError(res, err);
     // Name and message only: a stack or the event could carry what citizens submitted.
     const e = err instanceof Error ? err : new Error(String(err));
     console.error(`[api] ${route.method} ${route.path} failed: ${e.name}: ${e.message}`);

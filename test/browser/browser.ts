@@ -7,6 +7,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startLocalRuntime, type LocalRuntime } from '../integration/harness.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CHROMIUM = '/usr/bin/chromium';
@@ -74,4 +75,36 @@ export async function shoot(page: Page, name: string): Promise<void> {
     await page.screenshot({ path: join(SHOTS, `${name}-${size.width}x${size.height}.png`), fullPage: true });
   }
   if (original) await page.setViewportSize(original);
+}
+
+export interface BrowserSession {
+  rt: LocalRuntime;
+  /** One per page opened, in order: what each page saw go wrong. */
+  watches: Watch[];
+  /** A new watched page in its own context (phone size unless told). */
+  open(viewport?: { width: number; height: number }): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** One suite's world: the pages built, a local runtime on the virtual clock, and Chromium. */
+export async function startBrowserSession(virtualClock: string): Promise<BrowserSession> {
+  buildWeb();
+  const [rt, browser] = await Promise.all([startLocalRuntime({ virtualClock }), launch()]);
+  const contexts: BrowserContext[] = [];
+  const watches: Watch[] = [];
+  return {
+    rt,
+    watches,
+    async open(viewport) {
+      const { context, page, watch } = await newContext(browser, rt.baseUrl, viewport);
+      contexts.push(context);
+      watches.push(watch);
+      return page;
+    },
+    async close() {
+      for (const c of contexts) await c.close().catch(() => undefined);
+      await browser.close();
+      await rt.stop();
+    },
+  };
 }

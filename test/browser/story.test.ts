@@ -3,10 +3,10 @@
  * phone, the office handler accepts and disposes, the citizen tracks and rates; a second
  * complaint left alone goes overdue and shows on the supervisor's dashboard.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalRuntime, type LocalRuntime } from '../integration/harness.ts';
-import { buildWeb, DESKTOP, launch, newContext, shoot, tooWide, type Watch } from './browser.ts';
+import type { LocalRuntime } from '../integration/harness.ts';
+import { DESKTOP, shoot, startBrowserSession, tooWide, type BrowserSession } from './browser.ts';
 
 const START = '2026-11-02T09:00:00+08:00';
 // Monday 2 November + 5 working days: Monday 9 November.
@@ -15,33 +15,22 @@ const SUBJECT = '区教育局未按期公开2026年部门预算';
 const RESULT = '经核查，区教育局已于11月5日在门户网站补充公开2026年部门预算，并责令今后按期公开。';
 
 describe('web: citizen, handler and supervisor in a browser', () => {
+  let session: BrowserSession;
   let rt: LocalRuntime;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const watches: Watch[] = [];
   let citizen: Page;
   let handler: Page;
   let trackingNo = '';
   let accessCode = '';
 
-  const open = async (viewport?: { width: number; height: number }) => {
-    const { context, page, watch } = await newContext(browser, rt.baseUrl, viewport);
-    contexts.push(context);
-    watches.push(watch);
-    return page;
-  };
+  const open = (viewport?: { width: number; height: number }) => session.open(viewport);
 
   beforeAll(async () => {
-    buildWeb();
-    [rt, browser] = await Promise.all([startLocalRuntime({ virtualClock: START }), launch()]);
+    session = await startBrowserSession(START);
+    rt = session.rt;
     citizen = await open();
   });
 
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await rt?.stop();
-  });
+  afterAll(() => session?.close());
 
   it('citizen submits a named complaint on a phone and copies the access code', async () => {
     const page = citizen;
@@ -314,7 +303,7 @@ describe('web: citizen, handler and supervisor in a browser', () => {
   });
 
   it('shows no page errors, no CSP refusals and no dialogs anywhere, and fits 360 px', () => {
-    expect(watches.flatMap((w) => [...w.problems, ...w.dialogs])).toEqual([]);
+    expect(session.watches.flatMap((w) => [...w.problems, ...w.dialogs])).toEqual([]);
     expect(tooWide).toEqual([]);
   });
 });

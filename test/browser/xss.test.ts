@@ -2,37 +2,22 @@
  * Citizen text is shown as text: a complaint whose subject and description are HTML and script
  * shows them literally to staff and to the citizen, and nothing runs (no dialog, no element).
  */
-import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalRuntime, type LocalRuntime } from '../integration/harness.ts';
-import { buildWeb, DESKTOP, launch, newContext, shoot, tooWide, type Watch } from './browser.ts';
+import { DESKTOP, shoot, startBrowserSession, tooWide, type BrowserSession } from './browser.ts';
 
 const SUBJECT = '<script>alert(1)</script>';
 const DESCRIPTION = '<img src=x onerror=alert(1)> 以及 <b onmouseover="alert(2)">粗体</b> &lt;escaped&gt;';
 
 describe('web: citizen text is never HTML', () => {
-  let rt: LocalRuntime;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const watches: Watch[] = [];
+  let session: BrowserSession;
 
-  const open = async (viewport?: { width: number; height: number }) => {
-    const { context, page, watch } = await newContext(browser, rt.baseUrl, viewport);
-    contexts.push(context);
-    watches.push(watch);
-    return page;
-  };
+  const open = (viewport?: { width: number; height: number }) => session.open(viewport);
 
   beforeAll(async () => {
-    buildWeb();
-    [rt, browser] = await Promise.all([startLocalRuntime({ virtualClock: '2026-11-02T09:00:00+08:00' }), launch()]);
+    session = await startBrowserSession('2026-11-02T09:00:00+08:00');
   });
 
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await rt?.stop();
-  });
+  afterAll(() => session?.close());
 
   it('shows script and img markup literally in the console and on the tracking page, and runs none of it', async () => {
     const citizen = await open();
@@ -71,7 +56,7 @@ describe('web: citizen text is never HTML', () => {
     // Give any injected handler a moment to fire before declaring that none did.
     await staff.locator('.description').hover();
     await staff.waitForTimeout(300);
-    expect(watches.flatMap((w) => [...w.dialogs, ...w.problems])).toEqual([]);
+    expect(session.watches.flatMap((w) => [...w.dialogs, ...w.problems])).toEqual([]);
     expect(tooWide).toEqual([]);
   });
 });
