@@ -11,9 +11,9 @@ export interface StateMachineDef {
 
 export const stateMachines: StateMachineDef[] = [
   {
-    id: 'complaint-lifecycle',
-    file: 'state-machines/complaint-lifecycle.asl.json',
-    envVar: 'COMPLAINT_STATE_MACHINE_ARN',
+    id: 'case-lifecycle',
+    file: 'state-machines/case-lifecycle.asl.json',
+    envVar: 'CASE_STATE_MACHINE_ARN',
     tasks: ['SendNotices', 'NextDeadline', 'RegisterWait', 'Warn', 'Escalate'],
   },
 ];

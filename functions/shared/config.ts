@@ -21,8 +21,8 @@ export const config = {
   get idempotencyTable() {
     return read('IDEMPOTENCY_TABLE');
   },
-  get complaintStateMachineArn() {
-    return read('COMPLAINT_STATE_MACHINE_ARN');
+  get caseStateMachineArn() {
+    return read('CASE_STATE_MACHINE_ARN');
   },
   get mailFrom() {
     return read('MAIL_FROM', 'noreply@disclosure.example.gov.cn');

@@ -81,7 +81,7 @@ export function setTableEnv() {
   process.env.CALENDAR_TABLE = 'calendar';
   process.env.VAULT_TABLE = 'vault';
   process.env.IDEMPOTENCY_TABLE = 'idempotency';
-  process.env.COMPLAINT_STATE_MACHINE_ARN = 'arn:aws:states:cn-north-1:000000000000:stateMachine:complaint-lifecycle';
+  process.env.CASE_STATE_MACHINE_ARN = 'arn:aws:states:cn-north-1:000000000000:stateMachine:case-lifecycle';
   process.env.AWS_REGION = 'cn-north-1';
   process.env.AWS_ACCESS_KEY_ID = 'test';
   process.env.AWS_SECRET_ACCESS_KEY = 'test';

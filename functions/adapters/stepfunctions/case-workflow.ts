@@ -11,7 +11,7 @@ const STALE_TOKEN = new Set(['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken']
 
 /** The complaint lifecycle state machine: one Standard execution per case, named by the case id. */
 export class StepFunctionsCaseWorkflow implements CaseWorkflow {
-  constructor(private readonly stateMachineArn = config.complaintStateMachineArn) {}
+  constructor(private readonly stateMachineArn = config.caseStateMachineArn) {}
 
   async start(caseId: string, executionName = caseId): Promise<void> {
     try {
