@@ -1,14 +1,14 @@
-import { staffView } from '../domain/cases/index.ts';
-import { actOnCase, caseWithHistory } from '../services/complaints.ts';
-import { requireGroup } from '../shared/auth.ts';
+import { staffView } from '../domain/index.ts';
+import { actOnCase, caseWithHistory } from '../services/cases.ts';
+import { defaultDeps } from '../services/deps.ts';
 import { staffRoute } from '../shared/http.ts';
-import { caseActionBody, caseIdParams } from '../shared/schemas/complaints.ts';
+import { caseActionBody } from '../shared/schemas/actions.ts';
+import { caseIdParams } from '../shared/schemas/cases.ts';
 
-/** A handler's or supervisor's action; 409 when the lifecycle does not allow it or the version is stale. */
+/** An action on a case; the domain decides from the case's kind who may (403) and whether now (409). */
 export const handler = staffRoute({ params: caseIdParams, body: caseActionBody }, async ({ params, body, user, now }) => {
-  requireGroup(user, 'handler', 'supervisor', 'admin');
   const { expectedVersion, ...action } = body;
   const { case: acted, allowed, calendar: used } = await actOnCase(params.caseId, action, expectedVersion, user);
   const { c, history, calendar } = await caseWithHistory(acted, used);
-  return { body: staffView(calendar, c, history, now, allowed) };
+  return { body: staffView(calendar, c, history, now, allowed, defaultDeps().extensionPolicy()) };
 });

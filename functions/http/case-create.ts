@@ -1,29 +1,34 @@
-import { toShanghaiIso } from '../domain/calendar/index.ts';
-import { deadlineDates, isProvisional } from '../domain/cases/index.ts';
-import { submitComplaint } from '../services/complaints.ts';
+import { z } from 'zod';
+import { receiveComplaint, receiveDisclosureRequest } from '../domain/index.ts';
+import { receiptOf, submitCase } from '../services/cases.ts';
 import { requireGroup } from '../shared/auth.ts';
 import { splitComplaint } from '../shared/complaint-input.ts';
+import { splitDisclosureRequest } from '../shared/disclosure-input.ts';
 import { staffRoute } from '../shared/http.ts';
 import { staffComplaintBody } from '../shared/schemas/complaints.ts';
+import { staffDisclosureRequestBody } from '../shared/schemas/disclosure.ts';
 
-/** Staff enter a complaint received by letter, phone, fax, e-mail or visit. */
-export const handler = staffRoute({ body: staffComplaintBody }, async ({ body, user }) => {
+/** Without `kind`, a complaint: the contract's body, as the public form's. */
+export const staffCaseBody = z.preprocess(
+  (v) => (v && typeof v === 'object' && !('kind' in v) ? { ...v, kind: 'complaint' } : v),
+  z.discriminatedUnion('kind', [staffComplaintBody.extend({ kind: z.literal('complaint') }), staffDisclosureRequestBody]),
+);
+
+/** Staff enter a case received by letter, phone, fax, e-mail or visit: a complaint, or a disclosure request. */
+export const handler = staffRoute({ body: staffCaseBody }, async ({ body, user }) => {
   requireGroup(user, 'handler', 'supervisor', 'admin');
-  const { channel, ...complaint } = body;
-  const { facts, identity } = splitComplaint(complaint);
-  const { case: c, accessCode } = await submitComplaint(facts, identity, channel, user);
-  return {
-    status: 201,
-    body: {
-      caseId: c.caseId,
-      trackingNo: c.trackingNo,
-      accessCode,
-      kind: c.kind,
-      status: c.status,
-      channel: c.channel,
-      receivedAt: toShanghaiIso(c.receivedAt),
-      deadlines: deadlineDates(c),
-      provisional: isProvisional(c),
-    },
-  };
+  const entered =
+    body.kind === 'disclosure-request'
+      ? (() => {
+          const { kind: _k, channel, ...request } = body;
+          const { facts, identity } = splitDisclosureRequest(request);
+          return submitCase('disclosure-request', (ctx) => receiveDisclosureRequest(facts, ctx), identity, channel, user);
+        })()
+      : (() => {
+          const { kind: _k, channel, ...complaint } = body;
+          const { facts, identity } = splitComplaint(complaint);
+          return submitCase('complaint', (ctx) => receiveComplaint(facts, ctx), identity, channel, user);
+        })();
+  const { case: c, accessCode } = await entered;
+  return { status: 201, body: receiptOf(c, accessCode) };
 });

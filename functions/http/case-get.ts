@@ -1,13 +1,13 @@
-import { allowedActions, canSeeCase, staffView } from '../domain/cases/index.ts';
-import { caseWithHistory, loadCase } from '../services/complaints.ts';
-import { forbidden } from '../shared/errors.ts';
+import { allowedActions, canSeeCase, NotAllowed, staffView } from '../domain/index.ts';
+import { actionContext, caseWithHistory, loadCase } from '../services/cases.ts';
 import { staffRoute } from '../shared/http.ts';
-import { caseIdParams } from '../shared/schemas/complaints.ts';
+import { caseIdParams } from '../shared/schemas/cases.ts';
 
 /** The case for staff of its unit (or supervisors): content, deadlines, history, version. */
 export const handler = staffRoute({ params: caseIdParams }, async ({ params, user, now }) => {
   const stored = await loadCase(params.caseId);
-  if (!canSeeCase(user, stored)) throw forbidden();
+  if (!canSeeCase(user, stored)) throw new NotAllowed();
   const { c, history, calendar } = await caseWithHistory(stored);
-  return { body: staffView(calendar, c, history, now, allowedActions(c, user)) };
+  const ctx = actionContext(calendar);
+  return { body: staffView(calendar, c, history, now, allowedActions(c, user, ctx), ctx.extensionPolicy) };
 });

@@ -1,6 +1,6 @@
 import { listCases } from '../services/queries.ts';
 import { staffRoute } from '../shared/http.ts';
-import { caseListQuery } from '../shared/schemas/complaints.ts';
+import { caseListQuery } from '../shared/schemas/cases.ts';
 
 /** Staff queues sorted by nearest deadline. */
 export const handler = staffRoute({ query: caseListQuery }, async ({ query, user, now }) => ({ body: await listCases(user, query, now) }));

@@ -1,16 +1,10 @@
 import type { z } from 'zod';
 import { yearParams, yearScheduleBody, yearScheduleResponse } from '../shared/schemas/calendar.ts';
-import {
-  caseActionBody,
-  caseIdParams,
-  caseListQuery,
-  complaintBody,
-  complaintReceipt,
-  ratingBody,
-  staffComplaintBody,
-  statsQuery,
-  trackingParams,
-} from '../shared/schemas/complaints.ts';
+import { caseActionBody } from '../shared/schemas/actions.ts';
+import { caseIdParams, caseListQuery, ratingBody, statsQuery, trackingParams } from '../shared/schemas/cases.ts';
+import { complaintBody, complaintReceipt } from '../shared/schemas/complaints.ts';
+import { annualReportQuery, clarificationBody, disclosureReceipt, disclosureRequestBody } from '../shared/schemas/disclosure.ts';
+import { staffCaseBody } from './case-create.ts';
 
 /**
  * The one list of HTTP routes. The CDK stack builds API Gateway routes from it and the local
@@ -74,11 +68,21 @@ export const routes: RouteDef[] = [
   },
   {
     method: 'POST',
+    path: '/v1/disclosure-requests',
+    handler: 'http/disclosure-submit.ts',
+    auth: 'public',
+    summary: 'Submit a disclosure request (依申请公开); Idempotency-Key makes a retry return the first answer',
+    schemas: { body: disclosureRequestBody, response: disclosureReceipt },
+    status: 201,
+    permissions: ['vault:encrypt'],
+  },
+  {
+    method: 'POST',
     path: '/v1/cases',
     handler: 'http/case-create.ts',
     auth: 'staff',
-    summary: 'Enter a complaint received by letter, phone, fax, e-mail or visit',
-    schemas: { body: staffComplaintBody },
+    summary: 'Enter a complaint or a disclosure request received by letter, phone, fax, e-mail or visit (`kind`, default complaint)',
+    schemas: { body: staffCaseBody },
     status: 201,
     permissions: ['vault:encrypt'],
   },
@@ -89,7 +93,8 @@ export const routes: RouteDef[] = [
     path: '/v1/cases/{caseId}/actions',
     handler: 'http/case-action.ts',
     auth: 'staff',
-    summary: 'Act on a case: assign, accept, reject, transfer, extend, dispose, note, urge, conclude-review',
+    summary:
+      'Act on a case. Every kind: assign, note, urge, extend, conclude-review; complaints: accept, reject, transfer, dispose; disclosure requests: request-clarification, consult-third-party, third-party-answered, draft-reply, review, approve',
     schemas: { params: caseIdParams, body: caseActionBody },
   },
   {
@@ -108,6 +113,23 @@ export const routes: RouteDef[] = [
     summary: 'Rate a disposed case',
     schemas: { params: trackingParams, body: ratingBody },
     status: 201,
+  },
+  {
+    method: 'POST',
+    path: '/v1/track/{trackingNo}/clarification',
+    handler: 'http/track-clarification.ts',
+    auth: 'public',
+    summary: "The applicant's answer to a clarification request (补正): the reply deadline starts afresh",
+    schemas: { params: trackingParams, body: clarificationBody },
+    status: 201,
+  },
+  {
+    method: 'GET',
+    path: '/v1/reports/disclosure-annual',
+    handler: 'http/report-disclosure-annual.ts',
+    auth: 'staff',
+    summary: "The annual report's 依申请公开 table by applicant type (JSON, or format=csv)",
+    schemas: { query: annualReportQuery },
   },
   { method: 'GET', path: '/v1/supervision/overdue', handler: 'http/supervision-overdue.ts', auth: 'staff', summary: 'Overdue and due-soon deadlines (supervisors)' },
   { method: 'GET', path: '/v1/stats', handler: 'http/stats.ts', auth: 'staff', summary: 'Per-unit performance', schemas: { query: statsQuery } },

@@ -3,7 +3,7 @@ import { unitStats } from '../services/queries.ts';
 import { requireGroup } from '../shared/auth.ts';
 import { ApiError } from '../shared/errors.ts';
 import { staffRoute } from '../shared/http.ts';
-import { statsQuery } from '../shared/schemas/complaints.ts';
+import { statsQuery } from '../shared/schemas/cases.ts';
 
 const YEAR_MS = 365 * 24 * 3600 * 1000;
 

@@ -1,11 +1,11 @@
-import { citizenView } from '../domain/cases/index.ts';
-import { caseWithHistory } from '../services/complaints.ts';
+import { citizenView } from '../domain/index.ts';
+import { caseWithHistory } from '../services/cases.ts';
 import { trackCase } from '../services/tracking.ts';
 import { accessCodeHeader } from '../shared/access-code-header.ts';
 import { publicRoute } from '../shared/http.ts';
-import { trackingParams } from '../shared/schemas/complaints.ts';
+import { trackingParams } from '../shared/schemas/cases.ts';
 
-/** The reporter follows the case with tracking number and access code. */
+/** The citizen follows the case with tracking number and access code. */
 export const handler = publicRoute({ params: trackingParams }, async ({ params, headers, now, event }) => {
   const tracked = await trackCase(params.trackingNo, accessCodeHeader(headers), event.requestContext.http.sourceIp);
   const { c, history, calendar } = await caseWithHistory(tracked);

@@ -1,7 +1,7 @@
 import { rate } from '../services/tracking.ts';
 import { accessCodeHeader } from '../shared/access-code-header.ts';
 import { publicRoute } from '../shared/http.ts';
-import { ratingBody, trackingParams } from '../shared/schemas/complaints.ts';
+import { ratingBody, trackingParams } from '../shared/schemas/cases.ts';
 
 /** The reporter rates a disposed case; 不满意 opens a supervision review. */
 export const handler = publicRoute({ params: trackingParams, body: ratingBody }, async ({ params, headers, body, event }) => {

@@ -1,18 +1,17 @@
-import { escalateDeadline, nextWait, refreshProvisional, warnDeadline, type Change, type ComplaintCase, type DeadlineName } from '../domain/cases/index.ts';
-import { currentCalendar } from '../shared/calendar.ts';
+import { escalateDeadline, nextWait, refreshProvisional, warnDeadline, type CaseRecord } from '../domain/index.ts';
 import { logger } from '../shared/logger.ts';
-import { units } from '../shared/units.ts';
-import { repo } from './complaints.ts';
+import { defaultDeps, type ServiceDeps } from './deps.ts';
 
 const IDLE_WAIT_DAYS = 180;
 
 /** What the workflow waits for next, as instants Step Functions' Wait accepts (UTC, RFC 3339). */
-export async function nextDeadlineFor(caseId: string, ignorePendingNotices = false) {
+export async function nextDeadlineFor(caseId: string, ignorePendingNotices = false, deps: ServiceDeps = defaultDeps()) {
+  const { repo } = deps;
   const stored = await repo.get(caseId);
-  const idle = { deadline: null, warnAt: farFuture(), escalateAt: farFuture(), dueAt: farFuture(), noticesPending: false };
+  const idle = { deadline: null, warnAt: farFuture(deps), escalateAt: farFuture(deps), dueAt: farFuture(deps), noticesPending: false };
   if (!stored) return { ...idle, done: true, version: 0 };
-  const calendar = await currentCalendar();
-  const c = await persistRefreshed(stored, refreshProvisional(calendar, stored));
+  const calendar = await deps.calendar();
+  const c = await persistRefreshed(stored, refreshProvisional(calendar, stored), deps);
   // An action that committed while the previous send ran left notices behind: send them first.
   if (!ignorePendingNotices && (await repo.pendingNotices(caseId)).length > 0) {
     return { ...idle, done: false, noticesPending: true, version: c.version };
@@ -20,7 +19,7 @@ export async function nextDeadlineFor(caseId: string, ignorePendingNotices = fal
   const wait = nextWait(calendar, c);
   if (wait.done) return { ...idle, done: true, version: c.version };
   if (wait.deadline === null) {
-    // Every open deadline is already escalated: only a handler action moves the case on.
+    // Every open deadline is escalated or paused: only an action moves the case on.
     return { ...idle, done: false, version: c.version };
   }
   return {
@@ -35,35 +34,33 @@ export async function nextDeadlineFor(caseId: string, ignorePendingNotices = fal
   };
 }
 
-type Timer = typeof warnDeadline;
-
-/** Applies a warning or an escalation, re-reading the case if a handler wrote in between. */
-export async function fireTimer(kind: 'warn' | 'escalate', caseId: string, deadline: DeadlineName | null, dueAt: string | undefined) {
+/** Applies a warning or an escalation (or the kind's consequence), re-reading the case if a handler wrote in between. */
+export async function fireTimer(timer: 'warn' | 'escalate', caseId: string, deadline: string | null, dueAt: string | undefined, deps: ServiceDeps = defaultDeps()) {
   if (!deadline || !dueAt) return { changed: false };
-  const timer: Timer = kind === 'warn' ? warnDeadline : escalateDeadline;
+  const decide = timer === 'warn' ? warnDeadline : escalateDeadline;
   for (let attempt = 0; attempt < 5; attempt++) {
-    const stored: ComplaintCase | undefined = await repo.get(caseId);
+    const stored = await deps.repo.get(caseId);
     if (!stored) return { changed: false };
-    const calendar = await currentCalendar();
+    const calendar = await deps.calendar();
     // A schedule loaded since may have moved a provisional deadline: the timer then no longer matches.
     const c = refreshProvisional(calendar, stored);
-    const change: Change | undefined = timer(c, deadline, dueAt, { now: new Date(), calendar, units: units() });
+    const change = decide(c, deadline, dueAt, { now: deps.now(), calendar, units: deps.units() });
     if (!change) return { changed: false };
-    if (await repo.commit(change, c.version)) {
-      logger.info(`deadline ${kind}`, { caseId, deadline });
+    if (await deps.repo.commit(change, c.version)) {
+      logger.info(`deadline ${timer}`, { caseId, deadline });
       return { changed: true };
     }
   }
-  throw new Error(`case ${caseId} kept changing while recording a ${kind}`);
+  throw new Error(`case ${caseId} kept changing while recording a ${timer}`);
 }
 
 /** Stores recomputed provisional deadlines so waits and the overdue index follow the real calendar. */
-async function persistRefreshed(stored: ComplaintCase, fresh: ComplaintCase): Promise<ComplaintCase> {
+async function persistRefreshed(stored: CaseRecord, fresh: CaseRecord, deps: ServiceDeps): Promise<CaseRecord> {
   if (fresh === stored) return stored;
   const next = { ...fresh, version: stored.version + 1 };
-  return (await repo.commit({ next, events: [], notices: [] }, stored.version)) ? next : stored;
+  return (await deps.repo.commit({ next, events: [], notices: [] }, stored.version)) ? next : stored;
 }
 
-function farFuture(): string {
-  return new Date(Date.now() + IDLE_WAIT_DAYS * 24 * 3600 * 1000).toISOString();
+function farFuture(deps: ServiceDeps): string {
+  return new Date(deps.now().getTime() + IDLE_WAIT_DAYS * 24 * 3600 * 1000).toISOString();
 }

@@ -3,23 +3,28 @@ import {
   caseSummary,
   isDueSoon,
   isSupervisor,
+  kindOf,
   openDeadlines,
   overdueDeadlines,
   refreshProvisional,
   workingDaysOverdue,
-  type ComplaintCase,
+  type CaseRecord,
   type StaffActor,
-} from '../domain/cases/index.ts';
-import { currentCalendar } from '../shared/calendar.ts';
+} from '../domain/index.ts';
 import { forbidden } from '../shared/errors.ts';
-import { units } from '../shared/units.ts';
-import { repo } from './complaints.ts';
+import { defaultDeps, type ServiceDeps } from './deps.ts';
 import { rememberStaff } from './staff.ts';
 
 /** Staff queues: mine (assigned to me), unit (my unit's, or any unit's for supervisors), all. */
-export async function listCases(user: StaffActor, q: { queue: 'mine' | 'unit' | 'all'; status?: string; overdue?: 'true' | 'false'; unit?: string }, now: Date) {
+export async function listCases(
+  user: StaffActor,
+  q: { queue: 'mine' | 'unit' | 'all'; status?: string; kind?: string; overdue?: 'true' | 'false'; unit?: string },
+  now: Date,
+  deps: ServiceDeps = defaultDeps(),
+) {
+  const { repo, units } = deps;
   await rememberStaff(user);
-  let cases: ComplaintCase[];
+  let cases: CaseRecord[];
   if (q.queue === 'mine') cases = await repo.byAssignee(user.sub);
   else if (q.queue === 'all') {
     if (!isSupervisor(user)) throw forbidden();
@@ -29,10 +34,10 @@ export async function listCases(user: StaffActor, q: { queue: 'mine' | 'unit' | 
     if (q.unit && q.unit !== user.unit && !isSupervisor(user)) throw forbidden();
     cases = await repo.byUnit(unit);
   }
-  const calendar = await currentCalendar();
+  const calendar = await deps.calendar();
   const items = cases
     .map((c) => refreshProvisional(calendar, c))
-    .filter((c) => !q.status || c.status === q.status)
+    .filter((c) => (!q.status || c.status === q.status) && (!q.kind || c.kind === q.kind))
     .map((c) => caseSummary(c, now))
     .filter((c) => q.overdue === undefined || c.overdue === (q.overdue === 'true'))
     // Nearest deadline first; closed cases (no open deadline) after, newest first.
@@ -58,15 +63,16 @@ function dueSoonLimit(calendar: WorkingCalendar, now: Date): string {
  * Overdue and due-soon deadlines for supervisors, read from the sparse index of open deadlines
  * ordered by due time: the cost follows the open cases due, not every case ever received.
  */
-export async function overdueView(now: Date) {
-  const calendar = await currentCalendar();
+export async function overdueView(now: Date, deps: ServiceDeps = defaultDeps()) {
+  const { repo, units } = deps;
+  const calendar = await deps.calendar();
   const limit = dueSoonLimit(calendar, now);
   const unitList = units();
   const cases = (await Promise.all(unitList.map((u) => repo.openByUnit(u.code, limit)))).flat().map((c) => refreshProvisional(calendar, c));
   const overdue = [];
   const dueSoon = [];
   for (const c of cases) {
-    for (const d of openDeadlines(c)) {
+    for (const d of openDeadlines(c).filter((open) => !open.suspended)) {
       const item = {
         caseId: c.caseId,
         trackingNo: c.trackingNo,
@@ -77,6 +83,7 @@ export async function overdueView(now: Date) {
         unitName: unitList.find((u) => u.code === c.unit)?.name ?? c.unit,
         assigneeName: c.assigneeName ?? null,
         deadline: d.name,
+        deadlineLabel: kindOf(c.kind).deadlines[d.name]?.label ?? { zh: d.name, en: d.name },
         dueAt: d.dueAt,
         workingDaysOverdue: workingDaysOverdue(calendar, d, now),
         escalated: d.escalatedFor === d.dueAt,
@@ -110,12 +117,13 @@ export async function overdueView(now: Date) {
 }
 
 /** Per unit: received, on time, overdue, on-time rate and ratings, for cases received in [from, to]. */
-export async function unitStats(from: Date, to: Date, now: Date) {
+export async function unitStats(from: Date, to: Date, now: Date, deps: ServiceDeps = defaultDeps()) {
+  const { repo, units } = deps;
   const unitList = units();
   const perUnit = await Promise.all(
     unitList.map(async (u) => {
       const cases = await repo.byUnit(u.code, from.toISOString(), to.toISOString());
-      const late = (c: ComplaintCase) => c.escalated || Object.values(c.deadlines).some((d) => d?.late) || overdueDeadlines(c, now).length > 0;
+      const late = (c: CaseRecord) => c.escalated || Object.values(c.deadlines).some((d) => d?.late) || overdueDeadlines(c, now).length > 0;
       const lateCount = cases.filter(late).length;
       const ratings = { satisfied: 0, 'basically-satisfied': 0, dissatisfied: 0 };
       for (const c of cases) if (c.rating) ratings[c.rating.rating] += 1;
@@ -124,7 +132,7 @@ export async function unitStats(from: Date, to: Date, now: Date) {
         unit: u.code,
         unitName: u.name,
         received: cases.length,
-        closed: cases.filter((c) => c.status !== 'received' && c.status !== 'accepted').length,
+        closed: cases.filter((c) => Object.values(c.deadlines).every((d) => d?.state !== 'open' || d.name === 'review')).length,
         onTime: cases.length - lateCount,
         late: lateCount,
         overdue: cases.filter((c) => overdueDeadlines(c, now).length > 0).length,

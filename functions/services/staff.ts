@@ -1,5 +1,5 @@
 import { DynamoStaffDirectory } from '../adapters/dynamodb/staff-directory.ts';
-import type { CaseAction, StaffActor } from '../domain/cases/index.ts';
+import type { CaseAction, StaffActor } from '../domain/index.ts';
 import { logger } from '../shared/logger.ts';
 
 /** Who staff are, as their sign-in said: used to reach an assigned handler by e-mail. */
@@ -17,7 +17,7 @@ export async function rememberStaff(user: StaffActor & { email?: string }): Prom
 /** An assignment without an address goes to the assignee's e-mail as their sign-in last gave it. */
 export async function withAssigneeContact(action: CaseAction): Promise<CaseAction> {
   if (action.type !== 'assign' || action.assigneeEmail) return action;
-  const profile = await staffDirectory.find(action.assignee);
+  const profile = await staffDirectory.find(String(action.assignee));
   if (!profile) return action;
   return {
     ...action,

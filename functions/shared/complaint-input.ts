@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ComplaintFacts, ReporterIdentity } from '../domain/cases/index.ts';
+import type { ComplaintFacts, ReporterIdentity } from '../domain/index.ts';
 import type { complaintBody } from './schemas/complaints.ts';
 
 /** Splits a submitted complaint into the case's facts and the identity that goes to the vault. */

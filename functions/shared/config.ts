@@ -43,6 +43,14 @@ export const config = {
   get vaultKeyFile() {
     return process.env.VAULT_KEY_FILE;
   },
+  /**
+   * JSON, the agency's own caps on extensions per kind, e.g. {"complaint": {"maxTotal": 30}};
+   * what it leaves out keeps the kind's default (a complaint: no cap, as the seed says).
+   */
+  get extensionPolicy(): Record<string, { maxPerExtension?: number | null; maxTotal?: number | null; maxCount?: number | null }> {
+    const raw = read('EXTENSION_POLICY_JSON', '');
+    return raw ? JSON.parse(raw) : {};
+  },
   get publicBaseUrl() {
     return read('PUBLIC_BASE_URL', 'http://localhost:3000');
   },

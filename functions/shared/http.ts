@@ -2,6 +2,7 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
 import { authenticate, type StaffUser } from './auth.ts';
+import { DomainError } from '../domain/errors.ts';
 import { ApiError } from './errors.ts';
 import { logger } from './logger.ts';
 import { parseOrThrow } from './validation.ts';
@@ -9,6 +10,8 @@ import { parseOrThrow } from './validation.ts';
 export interface Reply {
   status?: number;
   body?: unknown;
+  /** The body is text already (a CSV download), with its own content-type in `headers`. */
+  raw?: boolean;
   headers?: Record<string, string>;
 }
 
@@ -106,11 +109,13 @@ export function json(reply: Reply): APIGatewayProxyStructuredResultV2 {
       'x-content-type-options': 'nosniff',
       ...reply.headers,
     },
-    body: reply.body === undefined ? '' : JSON.stringify(reply.body),
+    body: reply.body === undefined ? '' : reply.raw ? String(reply.body) : JSON.stringify(reply.body),
   };
 }
 
 export function errorReply(error: unknown): APIGatewayProxyStructuredResultV2 {
+  // The domain's refusals carry the API's code for them: 403, 409, 400, 404.
+  if (error instanceof DomainError) return errorReply(new ApiError(error.code, error.message, error.messageEn, error.fields));
   if (error instanceof ApiError) {
     if (error.status >= 500) logger.error('request failed', { code: error.code });
     return json({ status: error.status, body: error.toBody() });

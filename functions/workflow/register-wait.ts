@@ -1,5 +1,4 @@
-import { repo } from '../services/complaints.ts';
-import { StepFunctionsCaseWorkflow } from '../adapters/stepfunctions/case-workflow.ts';
+import { defaultDeps } from '../services/deps.ts';
 
 /**
  * Step Functions callback task: remembers the token the execution waits on, for the version of the
@@ -7,7 +6,8 @@ import { StepFunctionsCaseWorkflow } from '../adapters/stepfunctions/case-workfl
  * so the workflow looks again.
  */
 export const handler = async (event: { caseId: string; version: number; taskToken: string }) => {
+  const { repo, workflow } = defaultDeps();
   const stored = await repo.setWaitToken(event.caseId, event.version, event.taskToken);
-  if (!stored) await new StepFunctionsCaseWorkflow().resume(event.taskToken);
+  if (!stored) await workflow.resume(event.taskToken);
   return { stored };
 };

@@ -2,7 +2,7 @@ import { SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient, GetCommand, QueryCommand, ScanCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { applyAction } from '../../functions/domain/cases/index.ts';
+import { applyAction } from '../../functions/domain/index.ts';
 import { received, handler as officeHandler, ctx } from '../unit/cases/fixtures.ts';
 import { apiEvent, invoke, setTableEnv, startIssuer } from './support.ts';
 

@@ -1,7 +1,7 @@
 import { DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { escalateDeadline } from '../../functions/domain/cases/index.ts';
+import { escalateDeadline } from '../../functions/domain/index.ts';
 import { ctx, received } from '../unit/cases/fixtures.ts';
 import { apiEvent, invoke, setTableEnv, startIssuer } from './support.ts';
 

@@ -1,11 +1,11 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { CaseRepository, StoredNotice } from '../../domain/cases/ports.ts';
-import type { ComplaintCase, HistoryEvent, NoticeIntent } from '../../domain/cases/model.ts';
+import type { CaseRecord, HistoryEvent, NoticeIntent } from '../../domain/cases/model.ts';
 import { config } from '../../shared/config.ts';
 import { dynamo } from './client.ts';
 
-type Change = { next: ComplaintCase; events: Omit<HistoryEvent, 'caseId' | 'seq'>[]; notices: NoticeIntent[] };
+type Change = { next: CaseRecord; events: Omit<HistoryEvent, 'caseId' | 'seq'>[]; notices: NoticeIntent[] };
 
 const casePk = (caseId: string) => `CASE#${caseId}`;
 const CASE_SK = 'CASE';
@@ -32,12 +32,12 @@ export class DynamoCaseRepository implements CaseRepository {
     );
   }
 
-  async get(caseId: string): Promise<ComplaintCase | undefined> {
+  async get(caseId: string): Promise<CaseRecord | undefined> {
     const { Item } = await dynamo().send(new GetCommand({ TableName: this.table, Key: { pk: casePk(caseId), sk: CASE_SK }, ConsistentRead: true }));
     return Item ? toCase(Item) : undefined;
   }
 
-  async findByTrackingNo(trackingNo: string): Promise<ComplaintCase | undefined> {
+  async findByTrackingNo(trackingNo: string): Promise<CaseRecord | undefined> {
     const { Item } = await dynamo().send(new GetCommand({ TableName: this.table, Key: { pk: `TRACK#${trackingNo}`, sk: 'TRACK' }, ConsistentRead: true }));
     return Item ? this.get(Item.caseId as string) : undefined;
   }
@@ -152,7 +152,7 @@ export class DynamoCaseRepository implements CaseRepository {
   }
 
   /** Open cases of a unit due by `dueBy`, from the sparse index: never a scan of all cases. */
-  async openByUnit(unit: string, dueBy?: string): Promise<ComplaintCase[]> {
+  async openByUnit(unit: string, dueBy?: string): Promise<CaseRecord[]> {
     const items = await this.queryAll({
       IndexName: 'openDeadlines',
       KeyConditionExpression: dueBy ? 'openUnit = :u AND openDueAt <= :d' : 'openUnit = :u',
@@ -162,17 +162,17 @@ export class DynamoCaseRepository implements CaseRepository {
   }
 
   /** Open supervision reviews, earliest due first. */
-  async openReviews(): Promise<ComplaintCase[]> {
+  async openReviews(): Promise<CaseRecord[]> {
     const items = await this.queryAll({ IndexName: 'openReviews', KeyConditionExpression: 'reviewOpen = :o', ExpressionAttributeValues: { ':o': 'open' } });
     return items.map(toCase);
   }
 
   /** A unit's cases, newest first; `since` bounds by receipt time. */
-  async byUnit(unit: string, since?: string, until?: string): Promise<ComplaintCase[]> {
+  async byUnit(unit: string, since?: string, until?: string): Promise<CaseRecord[]> {
     return (await this.queryRange('byUnit', 'unit', unit, since, until)).map(toCase);
   }
 
-  async byAssignee(assignee: string): Promise<ComplaintCase[]> {
+  async byAssignee(assignee: string): Promise<CaseRecord[]> {
     return (await this.queryRange('byAssignee', 'assignee', assignee)).map(toCase);
   }
 
@@ -219,9 +219,10 @@ export class DynamoCaseRepository implements CaseRepository {
   }
 }
 
-function caseItem(c: ComplaintCase): Record<string, unknown> {
+function caseItem(c: CaseRecord): Record<string, unknown> {
   const open = Object.values(c.deadlines)
-    .filter((d) => d?.state === 'open')
+    // A paused deadline has nothing to fall due until its clock runs again.
+    .filter((d) => d?.state === 'open' && !d.suspended)
     .map((d) => new Date(d!.dueAt).toISOString())
     .sort();
   return {
@@ -233,9 +234,9 @@ function caseItem(c: ComplaintCase): Record<string, unknown> {
   };
 }
 
-function toCase(item: Record<string, unknown>): ComplaintCase {
+function toCase(item: Record<string, unknown>): CaseRecord {
   const { pk: _pk, sk: _sk, openUnit: _u, openDueAt: _d, reviewOpen: _r, reviewDueAt: _rd, ...c } = item;
-  return c as unknown as ComplaintCase;
+  return c as unknown as CaseRecord;
 }
 
 /** A delivery run that claimed a notice and has not marked it within this time is taken to have died. */

@@ -1,16 +1,18 @@
-/** What staff can do to a complaint (POST /v1/cases/{caseId}/actions). */
-export type CaseAction =
+import type { StaffGroup } from './kind.ts';
+
+/** A staff action on a case (POST /v1/cases/{caseId}/actions): its type and the kind's fields. */
+export interface CaseAction {
+  type: string;
+  [field: string]: unknown;
+}
+
+/** The core's own actions, the same for every kind. */
+export type CoreAction =
   | { type: 'assign'; assignee: string; assigneeName?: string; assigneeEmail?: string }
-  | { type: 'accept'; note?: string }
-  | { type: 'reject'; reason: string }
-  | { type: 'transfer'; reason: string; toUnit?: string; toExternal?: string }
-  | { type: 'extend'; reason: string; workingDays: number }
-  | { type: 'dispose'; result: string }
   | { type: 'note'; text: string }
   | { type: 'urge'; text: string }
+  | { type: 'extend'; reason: string; workingDays: number }
   | { type: 'conclude-review'; text: string };
-
-export type CaseActionType = CaseAction['type'];
 
 export interface StaffActor {
   sub: string;
@@ -20,6 +22,8 @@ export interface StaffActor {
 }
 
 export const isSupervisor = (user: Pick<StaffActor, 'groups'>) => user.groups.includes('supervisor') || user.groups.includes('admin');
+
+export const inGroup = (user: Pick<StaffActor, 'groups'>, groups: readonly StaffGroup[]) => groups.some((g) => user.groups.includes(g));
 
 /** Staff see the cases of their own unit; supervisors and admins see every unit's. */
 export const canSeeCase = (user: StaffActor, c: { unit: string }) => isSupervisor(user) || c.unit === user.unit;

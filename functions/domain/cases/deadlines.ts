@@ -1,30 +1,41 @@
 import {
   addDays,
-  dueAt,
+  dueAt as computeDueAt,
   explainDeadline,
   isOverdue,
-  legalReceiptDate,
   shanghaiDate,
   workingDaysBetween,
+  type CivilDate,
   type WorkingCalendar,
 } from '../calendar/index.ts';
-import { DEADLINE_WORKING_DAYS, type ComplaintCase, type DeadlineName, type DeadlineState } from './model.ts';
+import type { DeadlineDef } from './kind.ts';
+import type { CaseRecord, DeadlineState, Extension, PauseSpan } from './model.ts';
 
 /** Hour of the Shanghai working day at which "due on the next working day" warnings go out. */
 const WARNING_HOUR = '09:00:00';
 
-export function openDeadline(calendar: WorkingCalendar, name: DeadlineName, from: string, workingDays = DEADLINE_WORKING_DAYS[name]): DeadlineState {
-  const d = dueAt(calendar, from, workingDays);
-  return { name, from, workingDays, dueAt: d.dueAt, dueDate: d.dueDate, provisional: d.provisional, state: 'open' };
+/** Working days in force (extensions included; each is also listed in `extensions`). */
+export const totalWorkingDays = (d: Pick<DeadlineState, 'workingDays'>) => d.workingDays;
+
+const closedPauses = (d: DeadlineState) => (d.pauses ?? []).filter((p): p is Required<PauseSpan> => p.to !== undefined);
+
+/**
+ * The one computation of a deadline's due time: from its start, working days, extensions and
+ * pauses. Every change to a deadline goes through here; nothing else computes a due date.
+ * While a pause is open the stored due time is the one the closed pauses give (the clock will
+ * add the open one's days when it runs again) and the deadline is `suspended`.
+ */
+export function timed(calendar: WorkingCalendar, d: DeadlineState): DeadlineState {
+  const due = computeDueAt(calendar, d.from, totalWorkingDays(d), { pauses: closedPauses(d) });
+  const suspended = (d.pauses ?? []).some((p) => p.to === undefined);
+  const next: DeadlineState = { ...d, dueAt: due.dueAt, dueDate: due.dueDate, provisional: due.provisional };
+  if (suspended) next.suspended = true;
+  else delete next.suspended;
+  return next;
 }
 
-/** Acceptance 3, transfer 5, disposition 15 working days from receipt. */
-export function initialDeadlines(calendar: WorkingCalendar, receivedAt: string): ComplaintCase['deadlines'] {
-  return {
-    acceptance: openDeadline(calendar, 'acceptance', receivedAt),
-    transfer: openDeadline(calendar, 'transfer', receivedAt),
-    disposition: openDeadline(calendar, 'disposition', receivedAt),
-  };
+export function openDeadline(calendar: WorkingCalendar, name: string, def: Pick<DeadlineDef, 'workingDays'>, from: string, workingDays = def.workingDays): DeadlineState {
+  return timed(calendar, { name, from, workingDays, dueAt: '', dueDate: '', provisional: false, state: 'open' });
 }
 
 export function closeDeadline(deadline: DeadlineState | undefined, state: 'met' | 'void', now: Date): DeadlineState | undefined {
@@ -32,39 +43,52 @@ export function closeDeadline(deadline: DeadlineState | undefined, state: 'met' 
   return { ...deadline, state, closedAt: now.toISOString(), ...(state === 'met' && isOverdue(deadline, now) ? { late: true } : {}) };
 }
 
-export function openDeadlines(c: ComplaintCase): DeadlineState[] {
+export function extendDeadline(calendar: WorkingCalendar, d: DeadlineState, extension: Omit<Extension, 'dueAt'>): DeadlineState {
+  const moved = timed(calendar, { ...d, workingDays: d.workingDays + extension.workingDays, extensions: [...(d.extensions ?? []), { ...extension, dueAt: '' }] });
+  const extensions = moved.extensions!.map((e, i, all) => (i === all.length - 1 ? { ...e, dueAt: moved.dueAt } : e));
+  return { ...moved, extensions };
+}
+
+/** Stops the clock from `at` (third-party consultation, a clarification being awaited). */
+export function pauseDeadline(calendar: WorkingCalendar, d: DeadlineState, at: string, reason: string): DeadlineState {
+  return timed(calendar, { ...d, pauses: [...(d.pauses ?? []), { from: at, reason }] });
+}
+
+/** Runs the clock again from `at`: the days the pause covered are not counted. */
+export function resumeDeadline(calendar: WorkingCalendar, d: DeadlineState, at: string): DeadlineState {
+  return timed(calendar, { ...d, pauses: (d.pauses ?? []).map((p) => (p.to === undefined ? { ...p, to: at } : p)) });
+}
+
+/** Counts afresh from `at` (a clarified application is a new start): earlier pauses no longer matter. */
+export function restartDeadline(calendar: WorkingCalendar, d: DeadlineState, at: string): DeadlineState {
+  const { pauses: _p, warnedFor: _w, escalatedFor: _e, ...rest } = d;
+  return timed(calendar, { ...rest, from: at });
+}
+
+/** Open, running deadlines, earliest due first (a suspended one has nothing to wait for). */
+export function openDeadlines(c: Pick<CaseRecord, 'deadlines'>): DeadlineState[] {
   return Object.values(c.deadlines)
     .filter((d): d is DeadlineState => d?.state === 'open')
     .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
 }
 
-export function overdueDeadlines(c: ComplaintCase, now: Date): DeadlineState[] {
-  return openDeadlines(c).filter((d) => isOverdue(d, now));
+export const isRunning = (d: DeadlineState) => d.state === 'open' && !d.suspended;
+
+export const isLate = (d: DeadlineState, now: Date) => isRunning(d) && isOverdue(d, now);
+
+export function overdueDeadlines(c: Pick<CaseRecord, 'deadlines'>, now: Date): DeadlineState[] {
+  return openDeadlines(c).filter((d) => isLate(d, now));
 }
 
-/** The end of the working day before the due date, at opening time: when the warning goes out. */
+function previousWorkingDay(calendar: WorkingCalendar, date: CivilDate): CivilDate {
+  let day = addDays(date, -1);
+  while (!calendar.isWorkingDay(day)) day = addDays(day, -1);
+  return day;
+}
+
+/** Opening time of the working day before the due date: when the warning goes out. */
 export function warningTime(calendar: WorkingCalendar, d: DeadlineState): string {
-  const day =
-    d.workingDays > 1 ? dueAt(calendar, d.from, d.workingDays - 1).dueDate : legalReceiptDate(calendar, d.from);
-  return `${day}T${WARNING_HOUR}+08:00`;
-}
-
-export type NextWait =
-  | { done: true }
-  | { done: false; deadline: DeadlineName; warnAt: string; dueAt: string }
-  | { done: false; deadline: null };
-
-/**
- * What the workflow waits for next: the earliest open deadline not yet escalated for its current
- * due time; or, when every open deadline is already escalated, only the next handler action;
- * or nothing more when no deadline is open.
- */
-export function nextWait(calendar: WorkingCalendar, c: ComplaintCase): NextWait {
-  const open = openDeadlines(c);
-  if (open.length === 0) return { done: true };
-  const pending = open.find((d) => d.escalatedFor !== d.dueAt);
-  if (!pending) return { done: false, deadline: null };
-  return { done: false, deadline: pending.name, warnAt: warningTime(calendar, pending), dueAt: pending.dueAt };
+  return `${previousWorkingDay(calendar, d.dueDate)}T${WARNING_HOUR}+08:00`;
 }
 
 export function workingDaysOverdue(calendar: WorkingCalendar, d: DeadlineState, now: Date): number {
@@ -73,30 +97,48 @@ export function workingDaysOverdue(calendar: WorkingCalendar, d: DeadlineState, 
 
 /** Due within one working day: by the end of the next working day after today. */
 export function isDueSoon(calendar: WorkingCalendar, d: DeadlineState, now: Date): boolean {
-  if (isOverdue(d, now)) return false;
+  if (!isRunning(d) || isOverdue(d, now)) return false;
   let next = addDays(shanghaiDate(now), 1);
   while (!calendar.isWorkingDay(next)) next = addDays(next, 1);
   return d.dueDate <= next;
 }
 
+/** How the due date was computed, in words a citizen reads (days counted, skipped, paused). */
 export function explainState(calendar: WorkingCalendar, d: DeadlineState) {
-  const e = explainDeadline(calendar, d.from, d.workingDays);
+  const e = explainDeadline(calendar, d.from, totalWorkingDays(d), { pauses: closedPauses(d) });
   return { counted: e.counted, skipped: e.skipped, text: e.text, legalReceiptDate: e.legalReceiptDate };
 }
 
 /**
  * Open deadlines computed while their year's schedule was unknown (weekends only) are computed
- * again once it is loaded (the November notice): same start, same working days, real calendar.
- * Returns the same object when nothing changed.
+ * again once it is loaded (the November notice). Returns the same object when nothing changed.
  */
-export function refreshProvisional(calendar: WorkingCalendar, c: ComplaintCase): ComplaintCase {
-  let deadlines: ComplaintCase['deadlines'] | undefined;
+export function refreshProvisional<C extends CaseRecord>(calendar: WorkingCalendar, c: C): C {
+  let deadlines: Record<string, DeadlineState | undefined> | undefined;
   for (const d of Object.values(c.deadlines)) {
     if (!d || d.state !== 'open' || !d.provisional) continue;
-    const fresh = dueAt(calendar, d.from, d.workingDays);
+    const fresh = timed(calendar, d);
     if (fresh.dueAt === d.dueAt && fresh.provisional) continue;
     deadlines ??= { ...c.deadlines };
-    deadlines[d.name] = { ...d, dueAt: fresh.dueAt, dueDate: fresh.dueDate, provisional: fresh.provisional };
+    deadlines[d.name] = fresh;
   }
   return deadlines ? { ...c, deadlines } : c;
+}
+
+export type NextWait =
+  | { done: true }
+  | { done: false; deadline: string; warnAt: string; dueAt: string }
+  | { done: false; deadline: null };
+
+/**
+ * What the workflow waits for next: the earliest running deadline not yet escalated for its
+ * current due time; or, when every open deadline is escalated or paused, only the next action;
+ * or nothing more when no deadline is open.
+ */
+export function nextWait(calendar: WorkingCalendar, c: CaseRecord): NextWait {
+  const open = openDeadlines(c);
+  if (open.length === 0) return { done: true };
+  const pending = open.find((d) => isRunning(d) && d.escalatedFor !== d.dueAt);
+  if (!pending) return { done: false, deadline: null };
+  return { done: false, deadline: pending.name, warnAt: warningTime(calendar, pending), dueAt: pending.dueAt };
 }

@@ -1,9 +1,8 @@
 import { legalReceiptDate, type WorkingCalendar } from '../calendar/index.ts';
-import { initialDeadlines } from './deadlines.ts';
-import type { Change } from './lifecycle.ts';
-import type { Channel, ComplaintCase, ComplaintFacts, Unit } from './model.ts';
-import { noticeVars } from './notice-vars.ts';
-
+import { builder } from './lifecycle.ts';
+import { openDeadline } from './deadlines.ts';
+import type { KindRules } from './kind-rules.ts';
+import type { CaseRecord, Change, Channel, DeadlineState, Unit } from './model.ts';
 
 export interface IntakeContext {
   now: Date;
@@ -19,40 +18,6 @@ export interface IntakeContext {
   createdBy?: { sub: string; name: string; unit: string };
 }
 
-/** Receipt of a complaint: the case, its three deadlines, the ledger's first line, the acknowledgement. */
-export function receiveComplaint(facts: ComplaintFacts, ctx: IntakeContext): Change {
-  const receivedAt = ctx.now.toISOString();
-  const c: ComplaintCase = {
-    caseId: ctx.caseId,
-    trackingNo: ctx.trackingNo,
-    kind: 'complaint',
-    channel: ctx.channel,
-    status: 'received',
-    unit: ctx.intakeUnit,
-    ...facts,
-    ...(ctx.reporterRef ? { reporterRef: ctx.reporterRef } : {}),
-    reporterReachable: ctx.reporterReachable,
-    receivedAt,
-    legalReceiptDate: legalReceiptDate(ctx.calendar, receivedAt),
-    deadlines: initialDeadlines(ctx.calendar, receivedAt),
-    escalated: false,
-    urged: false,
-    extensions: [],
-    accessCodeHash: ctx.accessCodeHash,
-    ...(ctx.createdBy ? { createdBy: ctx.createdBy.sub } : {}),
-    version: 1,
-  };
-  const actor = ctx.createdBy ? { type: 'staff' as const, ...ctx.createdBy } : { type: 'citizen' as const };
-  return {
-    next: c,
-    events: [{ at: receivedAt, event: 'received', actor, publicNote: `通过${CHANNEL_ZH[ctx.channel]}收到` }],
-    notices: [
-      ...(ctx.reporterReachable ? [{ noticeId: 'v1-receipt-reporter', template: 'receipt', to: { kind: 'reporter' as const }, vars: noticeVars(c, ctx) }] : []),
-      { noticeId: 'v1-new-case-unit', template: 'new-case', to: { kind: 'unit' as const, unit: c.unit }, vars: noticeVars(c, ctx) },
-    ],
-  };
-}
-
 export const CHANNEL_ZH: Record<Channel, string> = {
   web: '网上平台',
   letter: '信函',
@@ -61,3 +26,40 @@ export const CHANNEL_ZH: Record<Channel, string> = {
   email: '电子邮件',
   visit: '来访',
 };
+
+/**
+ * Receipt of a case of any kind: the kind's facts, the deadlines that run from receipt, the
+ * ledger's first line, the acknowledgement to the citizen and the intake unit's notice.
+ */
+export function receiveCase<C extends CaseRecord>(facts: Omit<C, keyof CaseRecord> & { subject: string }, ctx: IntakeContext, rules: KindRules<C>): Change<C> {
+  const def = rules.definition;
+  const receivedAt = ctx.now.toISOString();
+  const deadlines: Record<string, DeadlineState> = {};
+  for (const name of def.openAtReceipt) deadlines[name] = openDeadline(ctx.calendar, name, def.deadlines[name]!, receivedAt);
+  const c = {
+    caseId: ctx.caseId,
+    trackingNo: ctx.trackingNo,
+    kind: def.kind,
+    channel: ctx.channel,
+    status: 'received',
+    unit: ctx.intakeUnit,
+    ...facts,
+    ...(ctx.reporterRef ? { reporterRef: ctx.reporterRef } : {}),
+    reporterReachable: ctx.reporterReachable,
+    receivedAt,
+    legalReceiptDate: legalReceiptDate(ctx.calendar, receivedAt),
+    deadlines,
+    escalated: false,
+    urged: false,
+    accessCodeHash: ctx.accessCodeHash,
+    ...(ctx.createdBy ? { createdBy: ctx.createdBy.sub } : {}),
+    // The builder counts from here: the first stored version is 1.
+    version: 0,
+  } as unknown as C;
+  const actor = ctx.createdBy ? { type: 'staff' as const, ...ctx.createdBy } : { type: 'citizen' as const };
+  const b = builder(c, actor, ctx, rules);
+  b.event('received', { publicNote: `通过${CHANNEL_ZH[ctx.channel]}收到` });
+  b.notifyCitizen(def.templates.receipt);
+  b.notify(def.templates['new-case'], { kind: 'unit', unit: c.unit });
+  return b.build();
+}

@@ -68,8 +68,10 @@ export type CoreNotice =
 export interface KindDefinition<Status extends string = string> {
   kind: string;
   label: Label;
-  /** The short noun notices use: 投诉 / 申请. */
+  /** The short noun notices use: 投诉 / 政府信息公开申请. */
   noun: Label;
+  /** Who filed it: 投诉人 / 申请人. */
+  citizen: Label;
   statuses: Record<Status, StatusDef>;
   actions: Record<string, ActionDef>;
   deadlines: Record<string, DeadlineDef>;
@@ -81,3 +83,6 @@ export interface KindDefinition<Status extends string = string> {
   events: Record<string, EventDef>;
   templates: Record<CoreNotice, string>;
 }
+
+/** No deadline spans more working days than a year has: a bound against absurd input, not a legal cap. */
+export const MAX_SPAN_WORKING_DAYS = 250;

@@ -1,208 +1,198 @@
-import type { WorkingCalendar } from '../calendar/index.ts';
-import { dueAt } from '../calendar/index.ts';
-import { ApiError, conflict, forbidden } from '../../shared/errors.ts';
-import { canSeeCase, isSupervisor, type CaseAction, type StaffActor } from './actions.ts';
-import { closeDeadline, openDeadline, openDeadlines } from './deadlines.ts';
-import type { Actor, ComplaintCase, ComplaintStatus, EventType, HistoryEvent, NoticeIntent, Rating, Recipient, Unit } from './model.ts';
+import { isOverdue } from '../calendar/index.ts';
+import { Conflict, Invalid, NotAllowed } from '../errors.ts';
+import { canSeeCase, inGroup, type CaseAction, type CoreAction, type StaffActor } from './actions.ts';
+import { ChangeBuilder } from './change.ts';
+import { closeDeadline, extendDeadline, isRunning, openDeadline, openDeadlines, totalWorkingDays } from './deadlines.ts';
+import type { ExtensionRule } from './kind.ts';
+import type { KindRules } from './kind-rules.ts';
+import type { Actor, CaseRecord, Change, DeadlineState, DomainContext, Rating } from './model.ts';
 import { noticeVars } from './notice-vars.ts';
 
-export interface Change {
-  next: ComplaintCase;
-  events: Omit<HistoryEvent, 'caseId' | 'seq'>[];
-  notices: NoticeIntent[];
+/** An agency's own caps on extensions, per kind (configured; the definitions hold the defaults). */
+export type ExtensionPolicy = Record<string, Partial<Omit<ExtensionRule, 'deadline' | 'groups'>>>;
+
+export interface ActionContext extends DomainContext {
+  extensionPolicy?: ExtensionPolicy;
 }
 
-interface Context {
-  now: Date;
-  calendar: WorkingCalendar;
-  units: Unit[];
+export function builder<C extends CaseRecord>(c: C, actor: Actor, ctx: DomainContext, rules: KindRules<C>): ChangeBuilder<C> {
+  return new ChangeBuilder(c, actor, ctx, (next) => noticeVars(next, ctx.units, rules));
 }
 
-/** Which actions each status allows; anything else is a 409. */
-export const ALLOWED: Record<ComplaintStatus, CaseAction['type'][]> = {
-  received: ['assign', 'accept', 'reject', 'transfer', 'extend', 'note', 'urge'],
-  accepted: ['assign', 'transfer', 'extend', 'dispose', 'note', 'urge'],
-  'not-accepted': ['note'],
-  transferred: ['note'],
-  disposed: ['note', 'urge', 'conclude-review'],
-};
-
-const STATUS_ZH: Record<ComplaintStatus, string> = {
-  received: '已接收',
-  accepted: '已受理',
-  'not-accepted': '不予受理',
-  transferred: '已转办',
-  disposed: '已办结',
-};
+const staffActor = (user: StaffActor): Actor => ({ type: 'staff', sub: user.sub, name: user.name, unit: user.unit });
 
 /**
- * Applies a staff action to a complaint: decides whether it is legal now, and returns the new
- * case, the ledger events and the notices it causes. Pure: the caller stores the change
- * (conditional on the version it read) and tells the workflow.
+ * Applies a staff action to a case of any kind: whether its status allows it (409) and the user's
+ * group and unit may (403) come from the kind's definition; the core's own actions are decided
+ * here, the kind's by its rules. Pure: the caller stores the change conditionally on the version
+ * it read and tells the workflow.
  */
-export function applyAction(c: ComplaintCase, action: CaseAction, user: StaffActor, ctx: Context): Change {
-  if (!canSeeCase(user, c)) throw forbidden();
-  if (!ALLOWED[c.status].includes(action.type)) {
-    throw conflict(
-      `案件当前状态为“${STATUS_ZH[c.status]}”，不能执行此操作（${action.type}）`,
+export function applyAction<C extends CaseRecord>(c: C, action: CaseAction, user: StaffActor, ctx: ActionContext, rules: KindRules<C>): Change<C> {
+  const def = rules.definition;
+  if (!canSeeCase(user, c)) throw new NotAllowed();
+  const status = def.statuses[c.status];
+  if (!status?.allows.includes(action.type)) {
+    throw new Conflict(
+      `案件当前状态为“${status?.label.zh ?? c.status}”，不能执行此操作（${def.actions[action.type]?.label.zh ?? action.type}）`,
       `The case is ${c.status}: ${action.type} is not allowed now`,
     );
   }
-  const actor: Actor = { type: 'staff', sub: user.sub, name: user.name, unit: user.unit };
-  const at = ctx.now.toISOString();
-  const next: ComplaintCase = { ...c, deadlines: { ...c.deadlines }, version: c.version + 1 };
-  const events: Change['events'] = [];
-  const notices: NoticeIntent[] = [];
-  const event = (type: EventType, extra: Partial<HistoryEvent> = {}) => events.push({ at, event: type, actor, ...extra });
-  const notify = (template: string, to: Recipient, vars: Record<string, string> = {}) =>
-    notices.push({ noticeId: `v${next.version}-${template}-${recipientKey(to)}`, template, to, vars: { ...noticeVars(next, ctx), ...vars } });
-  const reporterReachable = c.reporterReachable;
-
-  switch (action.type) {
-    case 'assign': {
-      next.assignee = action.assignee;
-      next.assigneeName = action.assigneeName ?? action.assignee;
-      if (action.assigneeEmail) next.assigneeEmail = action.assigneeEmail;
-      else delete next.assigneeEmail;
-      event('assigned', { internalNote: `分配给 ${next.assigneeName}` });
-      notify('assignment', action.assigneeEmail ? { kind: 'email', email: action.assigneeEmail } : { kind: 'unit', unit: c.unit });
+  const groups = action.type === 'extend' ? def.extension.groups : (def.actions[action.type]?.groups ?? []);
+  if (!inGroup(user, groups)) throw new NotAllowed();
+  const b = builder(c, staffActor(user), ctx, rules);
+  const core = action as CoreAction;
+  switch (core.type) {
+    case 'assign':
+      b.next.assignee = core.assignee;
+      b.next.assigneeName = core.assigneeName ?? core.assignee;
+      if (core.assigneeEmail) b.next.assigneeEmail = core.assigneeEmail;
+      else delete b.next.assigneeEmail;
+      b.event('assigned', { internalNote: `分配给 ${b.next.assigneeName}` });
+      b.notify(def.templates.assignment, b.handlerRecipient());
       break;
-    }
-    case 'accept': {
-      next.status = 'accepted';
-      next.deadlines.acceptance = closeDeadline(c.deadlines.acceptance, 'met', ctx.now);
-      // Accepted here means this unit is competent: there is nothing left to transfer.
-      next.deadlines.transfer = closeDeadline(c.deadlines.transfer, 'void', ctx.now);
-      event('accepted', action.note ? { internalNote: action.note } : {});
+    case 'note':
+      b.event('noted', { internalNote: core.text });
       break;
-    }
-    case 'reject': {
-      next.status = 'not-accepted';
-      next.notAcceptedReason = action.reason;
-      next.deadlines.acceptance = closeDeadline(c.deadlines.acceptance, 'met', ctx.now);
-      next.deadlines.transfer = closeDeadline(c.deadlines.transfer, 'void', ctx.now);
-      next.deadlines.disposition = closeDeadline(c.deadlines.disposition, 'void', ctx.now);
-      event('not-accepted', { publicNote: action.reason });
-      if (reporterReachable) notify('not-accepted', { kind: 'reporter' }, { reason: action.reason });
+    case 'urge':
+      if (openDeadlines(c).length === 0) throw new Conflict('案件没有未到期的办理事项，无需督办', 'Nothing is open on this case to urge');
+      b.next.urged = true;
+      b.event('urged', { publicNote: '上级已督办', internalNote: core.text });
+      b.notify(def.templates.urge, b.handlerRecipient(), { text: core.text });
       break;
-    }
-    case 'transfer': {
-      if (!!action.toUnit === !!action.toExternal) {
-        throw new ApiError('validation', '请填写转办单位（本机关科室或其他机关，二选一）', 'Give either toUnit or toExternal', [
-          { path: 'toUnit', message: '二选一必填', messageEn: 'Exactly one of toUnit and toExternal' },
-        ]);
-      }
-      next.transfer = { reason: action.reason, at, ...(action.toUnit ? { toUnit: action.toUnit } : { toExternal: action.toExternal! }) };
-      next.deadlines.transfer = closeDeadline(c.deadlines.transfer, 'met', ctx.now);
-      if (action.toUnit) {
-        const target = ctx.units.find((u) => u.code === action.toUnit);
-        if (!target) throw unknownUnit(action.toUnit);
-        if (target.code === c.unit) throw conflict('案件已在该单位办理', 'The case is already with that unit');
-        next.unit = target.code;
-        delete next.assignee;
-        delete next.assigneeName;
-        delete next.assigneeEmail;
-        event('transferred', { publicNote: `转交${target.name}办理`, internalNote: action.reason });
-        notify('transfer-in', { kind: 'unit', unit: target.code }, { reason: action.reason });
-        if (reporterReachable) notify('transferred', { kind: 'reporter' }, { toName: target.name });
-      } else {
-        next.status = 'transferred';
-        next.deadlines.acceptance = closeDeadline(c.deadlines.acceptance, 'met', ctx.now);
-        next.deadlines.disposition = closeDeadline(c.deadlines.disposition, 'void', ctx.now);
-        event('transferred', { publicNote: `转交${action.toExternal}办理`, internalNote: action.reason });
-        if (reporterReachable) notify('transferred', { kind: 'reporter' }, { toName: action.toExternal! });
-      }
+    case 'extend':
+      extend(b, core, rules, ctx.extensionPolicy);
       break;
-    }
-    case 'extend': {
-      const current = c.deadlines.disposition;
-      if (!current || current.state !== 'open') throw conflict('办理期限已结束，无法延期', 'The disposition deadline is not open');
-      const total = current.workingDays + action.workingDays;
-      const moved = dueAt(ctx.calendar, current.from, total);
-      next.deadlines.disposition = { ...current, workingDays: total, dueAt: moved.dueAt, dueDate: moved.dueDate, provisional: moved.provisional };
-      next.extensions = [...c.extensions, { reason: action.reason, workingDays: action.workingDays, at, dueAt: moved.dueAt }];
-      event('extended', { publicNote: `因${action.reason}，办理期限延长 ${action.workingDays} 个工作日，至 ${moved.dueDate}`, deadline: 'disposition' });
-      const vars = { reason: action.reason, workingDays: String(action.workingDays), newDueDate: moved.dueDate };
-      if (reporterReachable) notify('extended', { kind: 'reporter' }, vars);
-      notify('extended-unit', { kind: 'unit', unit: c.unit }, vars);
+    case 'conclude-review':
+      if (!c.review || c.review.concludedAt) throw new Conflict('没有待处理的复查', 'No supervision review is open');
+      b.next.review = { ...c.review, concludedAt: b.at, conclusion: core.text };
+      b.setDeadline('review', closeDeadline(c.deadlines.review, 'met', ctx.now));
+      b.event('review-concluded', { publicNote: core.text });
+      b.notifyCitizen(def.templates['review-concluded'], { conclusion: core.text });
       break;
-    }
-    case 'dispose': {
-      next.status = 'disposed';
-      next.result = { text: action.result, at };
-      next.deadlines.disposition = closeDeadline(c.deadlines.disposition, 'met', ctx.now);
-      next.deadlines.transfer = closeDeadline(c.deadlines.transfer, 'void', ctx.now);
-      event('disposed', { publicNote: action.result });
-      if (c.wantsReply && reporterReachable) notify('result', { kind: 'reporter' }, { result: action.result });
-      break;
-    }
-    case 'note': {
-      event('noted', { internalNote: action.text });
-      break;
-    }
-    case 'urge': {
-      if (!isSupervisor(user)) throw forbidden();
-      if (openDeadlines(c).length === 0) throw conflict('案件没有未到期的办理事项，无需督办', 'Nothing is open on this case to urge');
-      next.urged = true;
-      event('urged', { publicNote: '上级已督办', internalNote: action.text });
-      notify('urge', next.assigneeEmail ? { kind: 'email', email: next.assigneeEmail } : { kind: 'unit', unit: c.unit }, { text: action.text });
-      break;
-    }
-    case 'conclude-review': {
-      if (!isSupervisor(user)) throw forbidden();
-      if (!c.review || c.review.concludedAt) throw conflict('没有待处理的复查', 'No supervision review is open');
-      next.review = { ...c.review, concludedAt: at, conclusion: action.text };
-      next.deadlines.review = closeDeadline(c.deadlines.review, 'met', ctx.now);
-      event('review-concluded', { publicNote: action.text });
-      if (reporterReachable) notify('review-concluded', { kind: 'reporter' }, { conclusion: action.text });
-      break;
-    }
+    default:
+      rules.decide(b, action, user);
   }
-  return { next, events, notices };
+  return b.build();
 }
 
-/** The citizen's rating of a disposed case; a dissatisfied one opens a supervision review (督办). */
-export function rateCase(c: ComplaintCase, rating: Rating, comment: string | undefined, ctx: Context): Change {
-  if (c.status !== 'disposed') throw conflict('案件办结后才能评价', 'The case can be rated once it is disposed');
-  if (c.rating) throw conflict('该案件已评价', 'The case has already been rated');
-  const at = ctx.now.toISOString();
-  const actor: Actor = { type: 'citizen' };
-  const next: ComplaintCase = { ...c, deadlines: { ...c.deadlines }, version: c.version + 1, rating: { rating, at, ...(comment ? { comment } : {}) } };
-  const events: Change['events'] = [{ at, event: 'rated', actor, publicNote: RATING_ZH[rating] }];
-  const notices: NoticeIntent[] = [];
-  if (rating === 'dissatisfied') {
-    next.review = { openedAt: at };
-    next.deadlines.review = openDeadline(ctx.calendar, 'review', at);
-    events.push({ at, event: 'review-opened', actor: { type: 'system' }, publicNote: `已转督办复查，${next.deadlines.review.dueDate} 前答复`, deadline: 'review' });
-    notices.push({
-      noticeId: `v${next.version}-review-opened-supervisors`,
-      template: 'review-opened',
-      to: { kind: 'supervisors' },
-      vars: { ...noticeVars(next, ctx), comment: comment ?? '' },
-    });
+/** The extension rule in force for a kind: its definition, narrowed by the agency's policy. */
+export function extensionRule(rules: Pick<KindRules, 'definition'>, policy?: ExtensionPolicy): ExtensionRule {
+  return { ...rules.definition.extension, ...policy?.[rules.definition.kind] };
+}
+
+/** What the extend form may offer now: the most this extension may add, and whether any may be made. */
+export function extensionRoom(c: CaseRecord, rule: ExtensionRule) {
+  const d = c.deadlines[rule.deadline];
+  const done = d?.extensions ?? [];
+  const used = done.reduce((sum, e) => sum + e.workingDays, 0);
+  const caps = [rule.maxPerExtension, rule.maxTotal === null ? null : rule.maxTotal - used].filter((n): n is number => n !== null);
+  const maxWorkingDays = caps.length ? Math.max(0, Math.min(...caps)) : null;
+  const allowed = d?.state === 'open' && (rule.maxCount === null || done.length < rule.maxCount) && maxWorkingDays !== 0;
+  return { deadline: rule.deadline, maxWorkingDays, used, count: done.length, maxCount: rule.maxCount, allowed };
+}
+
+function extend<C extends CaseRecord>(b: ChangeBuilder<C>, action: { reason: string; workingDays: number }, rules: KindRules<C>, policy?: ExtensionPolicy) {
+  const def = rules.definition;
+  const rule = extensionRule(rules, policy);
+  const current = b.deadline(rule.deadline);
+  const label = def.deadlines[rule.deadline]!.label;
+  if (!current || current.state !== 'open') throw new Conflict(`${label.zh}已结束，无法延期`, `The ${label.en.toLowerCase()} deadline is not open`);
+  const room = extensionRoom(b.before, rule);
+  if (rule.maxCount !== null && room.count >= rule.maxCount) {
+    throw new Conflict(`${label.zh}已延长过${room.count === 1 ? '' : ` ${room.count} 次`}，不能再延长`, `The ${label.en.toLowerCase()} deadline cannot be extended again`);
   }
-  return { next, events, notices };
+  if (room.maxWorkingDays !== null && action.workingDays > room.maxWorkingDays) {
+    throw new Invalid(
+      'workingDays',
+      `本次最多可延长 ${room.maxWorkingDays} 个工作日`,
+      `This extension may add at most ${room.maxWorkingDays} working days`,
+    );
+  }
+  const moved = extendDeadline(b.ctx.calendar, current, { reason: action.reason, workingDays: action.workingDays, at: b.at });
+  b.setDeadline(rule.deadline, moved);
+  b.event('extended', { publicNote: `因${action.reason}，${label.zh}延长 ${action.workingDays} 个工作日，至 ${moved.dueDate}`, deadline: rule.deadline });
+  const vars = { reason: action.reason, workingDays: String(action.workingDays), totalWorkingDays: String(totalWorkingDays(moved)), newDueDate: moved.dueDate };
+  b.notifyCitizen(def.templates.extended, vars);
+  b.notify(def.templates['extended-unit'], { kind: 'unit', unit: b.next.unit }, vars);
 }
 
 export const RATING_ZH: Record<Rating, string> = { satisfied: '满意', 'basically-satisfied': '基本满意', dissatisfied: '不满意' };
 
-function recipientKey(to: Recipient): string {
-  return to.kind === 'unit' ? `unit-${to.unit}` : to.kind;
+/** The citizen's rating of the result; a dissatisfied one opens a supervision review (督办) with its own deadline. */
+export function rateCase<C extends CaseRecord>(c: C, rating: Rating, comment: string | undefined, ctx: DomainContext, rules: KindRules<C>): Change<C> {
+  const def = rules.definition;
+  if (!def.ratableIn.includes(c.status)) throw new Conflict('案件办结后才能评价', 'The case can be rated once it is disposed');
+  if (c.rating) throw new Conflict('该案件已评价', 'The case has already been rated');
+  const b = builder(c, { type: 'citizen' }, ctx, rules);
+  b.next.rating = { rating, at: b.at, ...(comment ? { comment } : {}) };
+  b.event('rated', { publicNote: RATING_ZH[rating] });
+  if (rating === 'dissatisfied') {
+    b.next.review = { openedAt: b.at };
+    const review = openDeadline(ctx.calendar, 'review', def.deadlines.review!, b.at);
+    b.setDeadline('review', review);
+    b.event('review-opened', { publicNote: `已转督办复查，${review.dueDate} 前答复`, deadline: 'review' }, { type: 'system' });
+    b.notify(def.templates['review-opened'], { kind: 'supervisors' }, { comment: comment ?? '' }, `v${b.next.version}-review-opened-supervisors`);
+  }
+  return b.build();
 }
 
-function unknownUnit(code: string) {
-  return new ApiError('validation', `没有这个单位：${code}`, `Unknown unit: ${code}`, [
-    { path: 'toUnit', message: `没有这个单位：${code}`, messageEn: `Unknown unit: ${code}` },
-  ]);
-}
-
-/** The actions this user may try on the case now (for the console's buttons). */
-export function allowedActions(c: ComplaintCase, user: StaffActor): CaseAction['type'][] {
+/** The actions this user may take on the case now (the console's buttons). */
+export function allowedActions<C extends CaseRecord>(c: C, user: StaffActor, ctx: ActionContext, rules: KindRules<C>): string[] {
+  const def = rules.definition;
   if (!canSeeCase(user, c)) return [];
-  return ALLOWED[c.status].filter((type) => {
-    if (type === 'urge') return isSupervisor(user) && openDeadlines(c).length > 0;
-    if (type === 'conclude-review') return isSupervisor(user) && !!c.review && !c.review.concludedAt;
-    if (type === 'extend') return c.deadlines.disposition?.state === 'open';
-    return true;
+  return (def.statuses[c.status]?.allows ?? []).filter((type) => {
+    const groups = type === 'extend' ? def.extension.groups : (def.actions[type]?.groups ?? []);
+    if (!inGroup(user, groups)) return false;
+    if (type === 'urge') return openDeadlines(c).length > 0;
+    if (type === 'conclude-review') return !!c.review && !c.review.concludedAt;
+    if (type === 'extend') return extensionRoom(c, extensionRule(rules, ctx.extensionPolicy)).allowed;
+    return rules.available?.(c, type, ctx) ?? true;
   });
 }
+
+/**
+ * The warning one working day before a deadline. Keyed by the deadline's due time, so a retried
+ * or restarted workflow cannot warn twice for the same due time; an extension (new due time)
+ * earns a new warning. Undefined when there is nothing to do.
+ */
+export function warnDeadline<C extends CaseRecord>(c: C, name: string, due: string, ctx: DomainContext, rules: KindRules<C>): Change<C> | undefined {
+  const d = c.deadlines[name];
+  const def = rules.definition.deadlines[name];
+  if (!d || !isRunning(d) || d.dueAt !== due || d.warnedFor === due || isOverdue(d, ctx.now)) return undefined;
+  const b = builder(c, { type: 'system' }, ctx, rules);
+  b.setDeadline(name, { ...d, warnedFor: due });
+  // Periods the citizen or a third party holds need no reminder to the unit: the mark alone keeps the timer from firing again.
+  if (def?.warn === false) return b.build();
+  const label = def?.label.zh ?? name;
+  b.event('warned', { internalNote: `${label} ${d.dueDate} 将至`, deadline: name });
+  b.notify(rules.definition.templates.warning, b.handlerRecipient(), { deadlineName: label, dueDate: d.dueDate }, `warn-${name}-${due}`);
+  return b.build();
+}
+
+/**
+ * A deadline passed without the action: escalated to the supervisors (督办), the case stays
+ * overdue until acted on; or, where the kind says the deadline expires, the kind's consequence.
+ * Once per deadline and due time.
+ */
+export function escalateDeadline<C extends CaseRecord>(c: C, name: string, due: string, ctx: DomainContext, rules: KindRules<C>): Change<C> | undefined {
+  const d = c.deadlines[name];
+  const def = rules.definition.deadlines[name];
+  if (!d || !isRunning(d) || d.dueAt !== due || d.escalatedFor === due || !isOverdue(d, ctx.now)) return undefined;
+  const b = builder(c, { type: 'system' }, ctx, rules);
+  if (def?.onPassed === 'expire' && rules.expire) {
+    // The period ended with its consequence: nothing is left to wait for on it.
+    b.setDeadline(name, closeDeadline({ ...d, escalatedFor: due }, 'void', ctx.now));
+    rules.expire(b, d);
+    return b.build();
+  }
+  const label = def?.label.zh ?? name;
+  b.next.escalated = true;
+  b.setDeadline(name, { ...d, escalatedFor: due });
+  b.event('escalated', { publicNote: `${label}（${d.dueDate}）已过，已提请上级督办`, deadline: name });
+  const vars = { deadlineName: label, dueDate: d.dueDate };
+  b.notify(rules.definition.templates.escalation, { kind: 'supervisors' }, vars, `escalate-${name}-${due}-supervisors`);
+  b.notify(rules.definition.templates['escalation-unit'], { kind: 'unit', unit: c.unit }, vars, `escalate-${name}-${due}-unit`);
+  return b.build();
+}
+
+export type { DeadlineState };

@@ -1,25 +1,39 @@
-import type { Category } from './categories.ts';
-
 export const channels = ['web', 'letter', 'phone', 'fax', 'email', 'visit'] as const;
 export type Channel = (typeof channels)[number];
 export const staffChannels = ['letter', 'phone', 'fax', 'email', 'visit'] as const;
 
-export const complaintStatuses = ['received', 'accepted', 'not-accepted', 'transferred', 'disposed'] as const;
-export type ComplaintStatus = (typeof complaintStatuses)[number];
-
-/** The deadlines a complaint runs against, and how many working days each allows. */
-export const deadlineNames = ['acceptance', 'transfer', 'disposition', 'review'] as const;
-export type DeadlineName = (typeof deadlineNames)[number];
-export const DEADLINE_WORKING_DAYS: Record<DeadlineName, number> = { acceptance: 3, transfer: 5, disposition: 15, review: 5 };
-
-export interface DeadlineState {
-  name: DeadlineName;
-  /** The instant counting starts from (receipt, or the rating for a review). */
+/** A span in which a deadline's clock stands still; open (no `to`) while it still does. */
+export interface PauseSpan {
   from: string;
+  to?: string;
+  reason: string;
+}
+
+export interface Extension {
+  reason: string;
   workingDays: number;
+  at: string;
+  /** The due time it moved the deadline to. */
+  dueAt: string;
+}
+
+/**
+ * One deadline: what it is computed from (start, working days, extensions, pauses) and, written
+ * only by `timed()` in deadlines.ts, the due time computed from that (kept for the due-time index).
+ */
+export interface DeadlineState {
+  name: string;
+  /** The instant counting starts from (receipt, a clarification's arrival, the rating for a review). */
+  from: string;
+  /** Working days in force: as first set plus every extension (each listed in `extensions`). */
+  workingDays: number;
+  extensions?: Extension[];
+  pauses?: PauseSpan[];
   dueAt: string;
   dueDate: string;
   provisional: boolean;
+  /** The clock is stopped (an open pause): no warning, no escalation until it runs again. */
+  suspended?: boolean;
   state: 'open' | 'met' | 'void';
   closedAt?: string;
   /** Met after its due time: counts against the on-time rate. */
@@ -32,67 +46,34 @@ export interface DeadlineState {
 export const ratings = ['satisfied', 'basically-satisfied', 'dissatisfied'] as const;
 export type Rating = (typeof ratings)[number];
 
-/** The case-side facts of a complaint; the reporter's identity goes to the vault, not here. */
-export interface ComplaintFacts {
-  category: Category;
-  subject: string;
-  description: string;
-  respondentUnit: string;
-  wantsReply: boolean;
-  anonymous: boolean;
-  publicityConsent: boolean;
-}
-
-export interface ComplaintCase extends ComplaintFacts {
+/** What every case has, whatever its kind; a kind adds its own facts beside these. */
+export interface CaseRecord {
   caseId: string;
   trackingNo: string;
-  kind: 'complaint';
+  kind: string;
   channel: Channel;
-  status: ComplaintStatus;
+  status: string;
   unit: string;
+  /** A line staff and the citizen recognise the case by. */
+  subject: string;
   assignee?: string;
   assigneeName?: string;
   assigneeEmail?: string;
   /** Opaque key of the encrypted identity in the reporter vault; absent for anonymous reports. */
   reporterRef?: string;
-  /** Whether the reporter can be reached by e-mail: a yes/no, never the address. */
+  /** Whether the citizen can be reached by e-mail: a yes/no, never the address. */
   reporterReachable: boolean;
   receivedAt: string;
   legalReceiptDate: string;
-  deadlines: Partial<Record<DeadlineName, DeadlineState>>;
+  deadlines: Record<string, DeadlineState | undefined>;
   escalated: boolean;
   urged: boolean;
-  notAcceptedReason?: string;
-  transfer?: { toUnit?: string; toExternal?: string; reason: string; at: string };
-  extensions: { reason: string; workingDays: number; at: string; dueAt: string }[];
-  result?: { text: string; at: string };
   rating?: { rating: Rating; comment?: string; at: string };
   review?: { openedAt: string; concludedAt?: string; conclusion?: string };
   accessCodeHash: string;
   createdBy?: string;
   version: number;
 }
-
-export type EventType =
-  | 'received'
-  | 'accepted'
-  | 'not-accepted'
-  | 'transferred'
-  | 'extended'
-  | 'escalated'
-  | 'urged'
-  | 'disposed'
-  | 'rated'
-  | 'assigned'
-  | 'noted'
-  | 'warned'
-  | 'review-opened'
-  | 'review-concluded';
-
-/** Events a citizen sees in the tracking view; the rest are internal to staff. */
-export const PUBLIC_EVENTS: ReadonlySet<EventType> = new Set([
-  'received', 'accepted', 'not-accepted', 'transferred', 'extended', 'escalated', 'urged', 'disposed', 'rated', 'review-opened', 'review-concluded',
-]);
 
 export interface Actor {
   type: 'citizen' | 'staff' | 'system';
@@ -101,18 +82,18 @@ export interface Actor {
   unit?: string;
 }
 
-/** One line of the ledger (台账): who did what, when. Append-only. */
+/** One line of the ledger (台账): who did what, when. Append-only. `event` is a kind's event code. */
 export interface HistoryEvent {
   caseId: string;
   seq: number;
   at: string;
-  event: EventType;
+  event: string;
   actor: Actor;
   /** Shown to the citizen (a reason, a new date, the result). */
   publicNote?: string;
   /** Staff only (a handler's note, the urging text). */
   internalNote?: string;
-  deadline?: DeadlineName;
+  deadline?: string;
 }
 
 export type Recipient =
@@ -133,4 +114,17 @@ export interface Unit {
   code: string;
   name: string;
   email?: string;
+}
+
+/** What a decision returns: the new case, the ledger lines and the notices, committed together. */
+export interface Change<C extends CaseRecord = CaseRecord> {
+  next: C;
+  events: Omit<HistoryEvent, 'caseId' | 'seq'>[];
+  notices: NoticeIntent[];
+}
+
+export interface DomainContext {
+  now: Date;
+  calendar: import('../calendar/index.ts').WorkingCalendar;
+  units: Unit[];
 }

@@ -1,4 +1,4 @@
-import type { ComplaintCase, HistoryEvent, NoticeIntent } from './model.ts';
+import type { CaseRecord, HistoryEvent, NoticeIntent } from './model.ts';
 
 /** The reporter's identity and contact: encrypted at rest, seen only by the notification task. */
 export interface ReporterIdentity {
@@ -36,12 +36,12 @@ export interface StoredNotice extends NoticeIntent {
 }
 
 export interface CaseRepository {
-  create(change: { next: ComplaintCase; events: Omit<HistoryEvent, 'caseId' | 'seq'>[]; notices: NoticeIntent[] }): Promise<void>;
-  get(caseId: string): Promise<ComplaintCase | undefined>;
-  findByTrackingNo(trackingNo: string): Promise<ComplaintCase | undefined>;
+  create(change: { next: CaseRecord; events: Omit<HistoryEvent, 'caseId' | 'seq'>[]; notices: NoticeIntent[] }): Promise<void>;
+  get(caseId: string): Promise<CaseRecord | undefined>;
+  findByTrackingNo(trackingNo: string): Promise<CaseRecord | undefined>;
   history(caseId: string): Promise<HistoryEvent[]>;
   /** Writes the change only if the stored version is still `expectedVersion`; false otherwise. */
-  commit(change: { next: ComplaintCase; events: Omit<HistoryEvent, 'caseId' | 'seq'>[]; notices: NoticeIntent[] }, expectedVersion: number): Promise<boolean>;
+  commit(change: { next: CaseRecord; events: Omit<HistoryEvent, 'caseId' | 'seq'>[]; notices: NoticeIntent[] }, expectedVersion: number): Promise<boolean>;
   /** Notices still to send: pending, or claimed by a run whose lease ran out (it crashed). */
   pendingNotices(caseId: string): Promise<StoredNotice[]>;
   /** Claims a notice for this run; false if another run has it (two executions of one case). */

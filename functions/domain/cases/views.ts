@@ -1,60 +1,62 @@
 import { isOverdue, toShanghaiIso, type WorkingCalendar } from '../calendar/index.ts';
-import { explainState, overdueDeadlines } from './deadlines.ts';
-import { PUBLIC_EVENTS, type ComplaintCase, type DeadlineState, type HistoryEvent } from './model.ts';
+import { explainState, overdueDeadlines, totalWorkingDays } from './deadlines.ts';
+import type { KindRules } from './kind-rules.ts';
+import { extensionRoom, extensionRule, type ExtensionPolicy } from './lifecycle.ts';
+import type { CaseRecord, DeadlineState, HistoryEvent } from './model.ts';
+import { dueKey } from './notice-vars.ts';
 
-export function deadlineDates(c: ComplaintCase) {
-  return {
-    acceptanceDue: c.deadlines.acceptance?.dueAt,
-    transferDue: c.deadlines.transfer?.dueAt,
-    dispositionDue: c.deadlines.disposition?.dueAt,
-    ...(c.deadlines.review ? { reviewDue: c.deadlines.review.dueAt } : {}),
-  };
+/** Every deadline's due time under the API's name for it: `acceptanceDue`, `replyDue`, … */
+export function deadlineDates(c: CaseRecord): Record<string, string | undefined> {
+  return Object.fromEntries(Object.values(c.deadlines).filter(Boolean).map((d) => [dueKey(d!.name), d!.dueAt]));
 }
 
-export const isProvisional = (c: ComplaintCase) => Object.values(c.deadlines).some((d) => d?.state === 'open' && d.provisional);
+export const isProvisional = (c: CaseRecord) => Object.values(c.deadlines).some((d) => d?.state === 'open' && d.provisional);
 
 function deadlineDetail(calendar: WorkingCalendar, d: DeadlineState, now: Date, withExplanation: boolean) {
   return {
     name: d.name,
     dueAt: d.dueAt,
     dueDate: d.dueDate,
-    workingDays: d.workingDays,
+    workingDays: totalWorkingDays(d),
     state: d.state,
-    overdue: d.state === 'open' && isOverdue(d, now),
+    overdue: d.state === 'open' && !d.suspended && isOverdue(d, now),
     ...(d.late ? { late: true } : {}),
     provisional: d.provisional,
+    suspended: d.suspended === true,
     escalated: d.escalatedFor !== undefined,
     ...(withExplanation ? { explanation: explainState(calendar, d) } : {}),
   };
 }
 
-/** What the reporter sees with tracking number and access code: no staff names, no internal notes. */
-export function citizenView(calendar: WorkingCalendar, c: ComplaintCase, history: HistoryEvent[], now: Date) {
+const details = (calendar: WorkingCalendar, c: CaseRecord, now: Date, withExplanation: boolean) =>
+  Object.values(c.deadlines).map((d) => deadlineDetail(calendar, d!, now, withExplanation));
+
+/** What the citizen sees with tracking number and access code: no staff names, no internal notes. */
+export function citizenView<C extends CaseRecord>(calendar: WorkingCalendar, c: C, history: HistoryEvent[], now: Date, rules: KindRules<C>) {
+  const events = rules.definition.events;
   return {
     trackingNo: c.trackingNo,
     kind: c.kind,
     status: c.status,
-    category: c.category,
     subject: c.subject,
     receivedAt: toShanghaiIso(c.receivedAt),
     legalReceiptDate: c.legalReceiptDate,
     deadlines: deadlineDates(c),
-    deadlineDetails: Object.values(c.deadlines).map((d) => deadlineDetail(calendar, d!, now, true)),
+    deadlineDetails: details(calendar, c, now, true),
     provisional: isProvisional(c),
     overdue: overdueDeadlines(c, now).length > 0,
     escalated: c.escalated,
     history: history
-      .filter((e) => PUBLIC_EVENTS.has(e.event))
+      .filter((e) => events[e.event]?.public)
       .map((e) => ({ at: toShanghaiIso(e.at), event: e.event, ...(e.publicNote ? { note: e.publicNote } : {}) })),
-    ...(c.notAcceptedReason ? { notAcceptedReason: c.notAcceptedReason } : {}),
-    ...(c.result ? { result: c.result.text, disposedAt: toShanghaiIso(c.result.at) } : {}),
+    ...rules.citizenFields(c),
     ...(c.rating ? { rating: c.rating.rating } : {}),
-    canRate: c.status === 'disposed' && !c.rating,
+    canRate: rules.definition.ratableIn.includes(c.status) && !c.rating,
   };
 }
 
 /** The list row staff see in their queues. */
-export function caseSummary(c: ComplaintCase, now: Date) {
+export function caseSummary<C extends CaseRecord>(c: C, now: Date, rules: KindRules<C>) {
   return {
     caseId: c.caseId,
     trackingNo: c.trackingNo,
@@ -63,38 +65,41 @@ export function caseSummary(c: ComplaintCase, now: Date) {
     unit: c.unit,
     assignee: c.assignee ?? null,
     assigneeName: c.assigneeName ?? null,
-    category: c.category,
     subject: c.subject,
     channel: c.channel,
     receivedAt: c.receivedAt,
     deadlines: deadlineDates(c),
-    nextDueAt: Object.values(c.deadlines).filter((d) => d?.state === 'open').map((d) => d!.dueAt).sort()[0] ?? null,
+    nextDueAt: Object.values(c.deadlines).filter((d) => d?.state === 'open' && !d.suspended).map((d) => d!.dueAt).sort()[0] ?? null,
     overdue: overdueDeadlines(c, now).length > 0,
     escalated: c.escalated,
     urged: c.urged,
+    ...rules.summaryFields(c),
   };
 }
 
 /**
- * The case for staff: content, deadlines, history and version. Never the reporter's identity
- * or contact (the case does not hold them: only the vault reference, which is left out too).
+ * The case for staff: content, deadlines, history and version. Never the citizen's identity or
+ * contact (the case does not hold them: only the vault reference, which is left out too).
  */
-export function staffView(calendar: WorkingCalendar, c: ComplaintCase, history: HistoryEvent[], now: Date, allowedActions: string[]) {
+export function staffView<C extends CaseRecord>(
+  calendar: WorkingCalendar,
+  c: C,
+  history: HistoryEvent[],
+  now: Date,
+  allowedActions: string[],
+  rules: KindRules<C>,
+  policy?: ExtensionPolicy,
+) {
+  const rule = extensionRule(rules, policy);
   return {
-    ...caseSummary(c, now),
-    description: c.description,
-    respondentUnit: c.respondentUnit,
-    wantsReply: c.wantsReply,
-    anonymous: c.anonymous,
-    publicityConsent: c.publicityConsent,
+    ...caseSummary(c, now, rules),
     reporterReachable: c.reporterReachable,
     legalReceiptDate: c.legalReceiptDate,
-    deadlineDetails: Object.values(c.deadlines).map((d) => deadlineDetail(calendar, d!, now, false)),
+    deadlineDetails: details(calendar, c, now, false),
     provisional: isProvisional(c),
-    extensions: c.extensions,
-    ...(c.notAcceptedReason ? { notAcceptedReason: c.notAcceptedReason } : {}),
-    ...(c.transfer ? { transfer: c.transfer } : {}),
-    ...(c.result ? { result: c.result } : {}),
+    extensions: c.deadlines[rule.deadline]?.extensions ?? [],
+    extension: extensionRoom(c, rule),
+    ...rules.staffFields(c),
     ...(c.rating ? { rating: c.rating } : {}),
     ...(c.review ? { review: c.review } : {}),
     history: history.map((e) => ({
@@ -109,3 +114,4 @@ export function staffView(calendar: WorkingCalendar, c: ComplaintCase, history: 
     version: c.version,
   };
 }
+

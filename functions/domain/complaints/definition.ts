@@ -13,6 +13,7 @@ export const complaintKind: KindDefinition<ComplaintStatus> = {
   kind: 'complaint',
   label: { zh: '投诉举报', en: 'Complaint or report' },
   noun: { zh: '投诉', en: 'complaint' },
+  citizen: { zh: '投诉人', en: 'reporter' },
   statuses: {
     received: { label: { zh: '已收到，待受理', en: 'Received' }, allows: ['assign', 'accept', 'reject', 'transfer', 'extend', 'note', 'urge'] },
     accepted: { label: { zh: '已受理，办理中', en: 'Accepted, in progress' }, allows: ['assign', 'transfer', 'extend', 'dispose', 'note', 'urge'] },
@@ -29,7 +30,7 @@ export const complaintKind: KindDefinition<ComplaintStatus> = {
     dispose: { label: { zh: '办结', en: 'Dispose' }, groups: HANDLING },
   },
   deadlines: {
-    acceptance: { label: { zh: '受理决定期限', en: 'Acceptance decision' }, workingDays: 3, onPassed: 'escalate', warn: true },
+    acceptance: { label: { zh: '受理期限', en: 'Acceptance decision' }, workingDays: 3, onPassed: 'escalate', warn: true },
     transfer: { label: { zh: '转办期限', en: 'Transfer' }, workingDays: 5, onPassed: 'escalate', warn: true },
     disposition: { label: { zh: '办结期限', en: 'Disposition' }, workingDays: 15, onPassed: 'escalate', warn: true },
     ...coreDeadlines,

@@ -25,6 +25,7 @@ export const disclosureRequestKind: KindDefinition<DisclosureStatus> = {
   kind: 'disclosure-request',
   label: { zh: '政府信息公开申请', en: 'Disclosure request' },
   noun: { zh: '政府信息公开申请', en: 'disclosure request' },
+  citizen: { zh: '申请人', en: 'applicant' },
   statuses: {
     received: { label: { zh: '办理中', en: 'In progress' }, allows: [...WORKING, 'request-clarification', 'consult-third-party', 'draft-reply'] },
     'awaiting-clarification': { label: { zh: '待申请人补正', en: 'Awaiting clarification' }, allows: ['assign', 'note', 'urge'] },

@@ -1,5 +1,5 @@
 import { WorkingCalendar } from '../../../functions/domain/calendar/index.ts';
-import { receiveComplaint, type ComplaintCase, type StaffActor, type Unit } from '../../../functions/domain/cases/index.ts';
+import { receiveComplaint, type ComplaintCase, type StaffActor, type Unit } from '../../../functions/domain/index.ts';
 
 export const calendar = new WorkingCalendar();
 export const units: Unit[] = [

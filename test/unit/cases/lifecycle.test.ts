@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedActions, applyAction, rateCase, receiveComplaint } from '../../../functions/domain/cases/index.ts';
+import { allowedActions, applyAction, rateCase, receiveComplaint } from '../../../functions/domain/index.ts';
 import { ApiError } from '../../../functions/shared/errors.ts';
 import { calendar, ctx, handler, otherUnitHandler, received, supervisor, units } from './fixtures.ts';
 
@@ -98,9 +98,9 @@ describe('applyAction', () => {
   });
 
   it('lists the actions allowed now', () => {
-    expect(allowedActions(received(), handler)).toEqual(['assign', 'accept', 'reject', 'transfer', 'extend', 'note']);
-    expect(allowedActions(received(), supervisor)).toContain('urge');
-    expect(allowedActions(received(), otherUnitHandler)).toEqual([]);
+    expect(allowedActions(received(), handler, ctx('2026-10-01T10:00:00+08:00'))).toEqual(['assign', 'accept', 'reject', 'transfer', 'extend', 'note']);
+    expect(allowedActions(received(), supervisor, ctx('2026-10-01T10:00:00+08:00'))).toContain('urge');
+    expect(allowedActions(received(), otherUnitHandler, ctx('2026-10-01T10:00:00+08:00'))).toEqual([]);
   });
 
   it('does not reply when no reply was wanted', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { WorkingCalendar } from '../../../functions/domain/calendar/index.ts';
-import { refreshProvisional } from '../../../functions/domain/cases/index.ts';
+import { refreshProvisional } from '../../../functions/domain/index.ts';
 import { received } from './fixtures.ts';
 
 describe('refreshProvisional', () => {

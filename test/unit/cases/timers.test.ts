@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyAction, escalateDeadline, nextWait, warnDeadline, workingDaysOverdue, isDueSoon } from '../../../functions/domain/cases/index.ts';
+import { applyAction, escalateDeadline, nextWait, warnDeadline, workingDaysOverdue, isDueSoon } from '../../../functions/domain/index.ts';
 import { calendar, ctx, handler, received } from './fixtures.ts';
 
 describe('deadline timers', () => {

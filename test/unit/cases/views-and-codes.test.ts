@@ -9,7 +9,7 @@ import {
   staffView,
   verifyAccessCode,
   type HistoryEvent,
-} from '../../../functions/domain/cases/index.ts';
+} from '../../../functions/domain/index.ts';
 import { calendar, ctx, handler, received } from './fixtures.ts';
 
 describe('access codes', () => {

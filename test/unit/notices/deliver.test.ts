@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ComplaintCase, Mail, Mailer, NoticeIntent, ReporterIdentity, ReporterVault, StoredNotice } from '../../../functions/domain/cases/index.ts';
+import type { ComplaintCase, Mail, Mailer, NoticeIntent, ReporterIdentity, ReporterVault, StoredNotice } from '../../../functions/domain/index.ts';
 import { logger } from '../../../functions/shared/logger.ts';
 import { deliverPendingNotices, NoticeSendError, type DeliveryDeps } from '../../../functions/notices/deliver.ts';
 import { allDomainNotices, newCase, units } from './domain-notices.ts';

@@ -3,14 +3,17 @@ import {
   applyAction,
   escalateDeadline,
   rateCase,
+  answerClarification,
   receiveComplaint,
+  receiveDisclosureRequest,
   warnDeadline,
+  type DisclosureRequestCase,
   type Change,
   type ComplaintCase,
   type NoticeIntent,
   type StaffActor,
   type Unit,
-} from '../../../functions/domain/cases/index.ts';
+} from '../../../functions/domain/index.ts';
 
 /**
  * Every notice the domain produces, obtained by running it, so template tests see exactly the
@@ -23,11 +26,11 @@ export const units: Unit[] = [
 ];
 
 const calendar = new WorkingCalendar();
-const clerk: StaffActor = { sub: 'u-clerk', name: '王办事员', groups: ['staff'], unit: 'office' };
+const clerk: StaffActor = { sub: 'u-clerk', name: '王办事员', groups: ['handler'], unit: 'office' };
 const supervisor: StaffActor = { sub: 'u-boss', name: '李督办', groups: ['supervisor'], unit: 'office' };
 const at = (iso: string) => ({ now: new Date(iso), calendar, units });
 
-export function newCase(caseId = 'case-1', opts: { anonymous?: boolean } = {}): Change {
+export function newCase(caseId = 'case-1', opts: { anonymous?: boolean } = {}): Change<ComplaintCase> {
   const reporterRef = opts.anonymous ? undefined : 'ref-1';
   return receiveComplaint(
     {
@@ -54,7 +57,7 @@ export function newCase(caseId = 'case-1', opts: { anonymous?: boolean } = {}): 
 
 export function allDomainNotices(): NoticeIntent[] {
   const notices: NoticeIntent[] = [];
-  const take = (change: Change | undefined): ComplaintCase => {
+  const take = (change: Change<ComplaintCase> | undefined): ComplaintCase => {
     if (!change) throw new Error('the domain produced no change');
     notices.push(...change.notices);
     return change.next;
@@ -82,5 +85,40 @@ export function allDomainNotices(): NoticeIntent[] {
   const external = take(newCase('case-4'));
   take(applyAction(external, { type: 'transfer', toExternal: '市市场监督管理局', reason: '属市场监管事项' }, clerk, at('2026-03-03T02:00:00Z')));
 
+  notices.push(...disclosureNotices());
+  return notices;
+}
+
+const securityOfficer: StaffActor = { sub: 'u-sec', name: '周保密', groups: ['security-officer'], unit: 'office' };
+const head: StaffActor = { sub: 'u-head', name: '吴主任', groups: ['disclosure-head'], unit: 'office' };
+
+export function newRequest(caseId = 'req-1'): Change<DisclosureRequestCase> {
+  return receiveDisclosureRequest(
+    { applicantType: 'natural-person', description: '2025 年度本区道路维修工程的招标文件', formats: ['electronic'], delivery: 'email' },
+    { ...at('2026-03-02T02:00:00Z'), channel: 'web', intakeUnit: 'office', caseId, trackingNo: `YS20260302${caseId.replace(/\D/g, '').padStart(4, '0')}`, accessCodeHash: 'h', reporterRef: 'ref-2', reporterReachable: true },
+  );
+}
+
+/** Every notice a disclosure request's life produces: receipt, clarification, extension, lapsed third party, reply, closure. */
+function disclosureNotices(): NoticeIntent[] {
+  const notices: NoticeIntent[] = [];
+  const take = (change: Change<DisclosureRequestCase> | undefined): DisclosureRequestCase => {
+    if (!change) throw new Error('the domain produced no change');
+    notices.push(...change.notices);
+    return change.next;
+  };
+  let r = take(newRequest());
+  r = take(applyAction(r, { type: 'request-clarification', text: '请写明所需招标文件的项目名称。', answerWithinWorkingDays: 10 }, clerk, at('2026-03-03T02:00:00Z')));
+  r = take(answerClarification(r, '项目名称为“××路大修工程”。', at('2026-03-05T02:00:00Z')));
+  r = take(applyAction(r, { type: 'extend', reason: '需调取档案', workingDays: 15 }, head, at('2026-03-06T02:00:00Z')));
+  r = take(applyAction(r, { type: 'consult-third-party', party: '××建设公司', text: '是否涉及商业秘密' }, clerk, at('2026-03-09T02:00:00Z')));
+  r = take(escalateDeadline(r, 'third-party', r.deadlines['third-party']!.dueAt, at('2026-04-01T02:00:00Z')));
+  r = take(applyAction(r, { type: 'draft-reply', outcome: 'partial', text: '予以公开招标文件。', withheld: '投标人报价明细涉及商业秘密。' }, clerk, at('2026-04-02T02:00:00Z')));
+  r = take(applyAction(r, { type: 'review', decision: 'approve' }, securityOfficer, at('2026-04-02T03:00:00Z')));
+  take(applyAction(r, { type: 'approve' }, head, at('2026-04-02T04:00:00Z')));
+
+  let silent = take(newRequest('req-2'));
+  silent = take(applyAction(silent, { type: 'request-clarification', text: '请明确所需信息。', answerWithinWorkingDays: 5 }, clerk, at('2026-03-03T02:00:00Z')));
+  take(escalateDeadline(silent, 'clarification', silent.deadlines.clarification!.dueAt, at('2026-03-20T02:00:00Z')));
   return notices;
 }

@@ -8,8 +8,14 @@ const templateNames = readdirSync(new URL('../../../functions/notices/templates/
   .filter((f) => f.endsWith('.txt'))
   .map((f) => f.slice(0, -4))
   .sort();
-const REPORTER = ['receipt', 'not-accepted', 'transferred', 'extended', 'result', 'review-concluded'];
-const STAFF = ['new-case', 'transfer-in', 'extended-unit', 'assignment', 'urge', 'warning', 'escalation', 'escalation-unit', 'review-opened'];
+const REPORTER = [
+  'receipt', 'not-accepted', 'transferred', 'extended', 'result', 'review-concluded',
+  'disclosure-receipt', 'disclosure-extended', 'disclosure-clarification', 'disclosure-closed', 'disclosure-reply',
+];
+const STAFF = [
+  'new-case', 'transfer-in', 'extended-unit', 'assignment', 'urge', 'warning', 'escalation', 'escalation-unit', 'review-opened',
+  'disclosure-new-case', 'disclosure-clarified', 'disclosure-third-party-lapsed',
+];
 const notices = allDomainNotices();
 
 describe('notice templates', () => {

@@ -1,0 +1,19 @@
+import { annualTableCsv } from '../domain/reports/disclosure-annual.ts';
+import { disclosureAnnualReport } from '../services/reports.ts';
+import { requireGroup } from '../shared/auth.ts';
+import { staffRoute } from '../shared/http.ts';
+import { annualReportQuery } from '../shared/schemas/disclosure.ts';
+
+/** The annual report's 依申请公开 table for supervisors and the disclosure office. */
+export const handler = staffRoute({ query: annualReportQuery }, async ({ query, user }) => {
+  requireGroup(user, 'supervisor', 'admin', 'disclosure-head');
+  const report = await disclosureAnnualReport(query.year);
+  if (query.format === 'csv') {
+    return {
+      body: annualTableCsv(report.rows),
+      raw: true,
+      headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="disclosure-annual-${query.year}.csv"` },
+    };
+  }
+  return { body: report };
+});

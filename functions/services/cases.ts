@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import {
+  allowedActions,
+  deadlineDates,
+  isProvisional,
+  hashAccessCode,
+  newAccessCode,
+  newTrackingNo,
+  NotFound,
+  Conflict,
+  refreshProvisional,
+  type CaseAction,
+  type CaseKind,
+  type CaseRecord,
+  type Change,
+  type Channel,
+  type IntakeContext,
+  type ReporterIdentity,
+  type StaffActor,
+} from '../domain/index.ts';
+import { toShanghaiIso, type WorkingCalendar } from '../domain/calendar/index.ts';
+import { applyAction } from '../domain/index.ts';
+import { defaultDeps, type ServiceDeps } from './deps.ts';
+import { rememberStaff, withAssigneeContact } from './staff.ts';
+
+/**
+ * The application layer for cases of every kind: load, ask the domain, store conditionally, tell
+ * the workflow. Handlers call these; these hold no rules of their own.
+ */
+export type Receive<C extends CaseRecord> = (ctx: IntakeContext) => Change<C>;
+
+/** Receipt of a case: identity to the vault, the case and its outbox in one transaction, then its workflow. */
+export async function submitCase<C extends CaseRecord>(
+  kind: CaseKind,
+  receive: Receive<C>,
+  identity: ReporterIdentity | undefined,
+  channel: Channel,
+  createdBy?: StaffActor,
+  deps: ServiceDeps = defaultDeps(),
+) {
+  const now = deps.now();
+  const calendar = await deps.calendar();
+  const accessCode = newAccessCode();
+  const hasIdentity = identity && Object.values(identity).some(Boolean);
+  const reporterRef = hasIdentity ? await deps.vault.put(identity) : undefined;
+  const change = receive({
+    now,
+    calendar,
+    units: deps.units(),
+    channel,
+    intakeUnit: deps.intakeUnit(),
+    caseId: randomUUID(),
+    trackingNo: newTrackingNo(kind, now),
+    accessCodeHash: await hashAccessCode(accessCode),
+    ...(reporterRef ? { reporterRef } : {}),
+    reporterReachable: Boolean(identity?.email),
+    ...(createdBy ? { createdBy: { sub: createdBy.sub, name: createdBy.name, unit: createdBy.unit } } : {}),
+  });
+  await deps.repo.create(change);
+  await deps.workflow.start(change.next.caseId);
+  return { case: change.next, accessCode };
+}
+
+export async function loadCase(caseId: string, deps: ServiceDeps = defaultDeps()): Promise<CaseRecord> {
+  const c = await deps.repo.get(caseId);
+  if (!c) throw new NotFound('案件不存在', 'Case not found');
+  return c;
+}
+
+export async function actOnCase(caseId: string, requested: CaseAction, expectedVersion: number, user: StaffActor, deps: ServiceDeps = defaultDeps()) {
+  await rememberStaff(user);
+  const stored = await loadCase(caseId, deps);
+  if (stored.version !== expectedVersion) throw staleVersion();
+  const calendar = await deps.calendar();
+  const c = refreshProvisional(calendar, stored);
+  const action = await withAssigneeContact(requested);
+  const ctx = actionContext(calendar, deps);
+  const change = applyAction(c, action, user, ctx);
+  await commitAndResume(change, c.version, deps);
+  return { case: change.next, calendar, allowed: allowedActions(change.next, user, ctx) };
+}
+
+export function actionContext(calendar: WorkingCalendar, deps: ServiceDeps = defaultDeps()) {
+  return { now: deps.now(), calendar, units: deps.units(), extensionPolicy: deps.extensionPolicy() };
+}
+
+/** The case as it reads now (provisional deadlines recomputed on the current calendar) and its history. */
+export async function caseWithHistory(stored: CaseRecord, known?: WorkingCalendar, deps: ServiceDeps = defaultDeps()) {
+  const [history, calendar] = await Promise.all([deps.repo.history(stored.caseId), known ?? deps.calendar()]);
+  return { c: refreshProvisional(calendar, stored), history, calendar };
+}
+
+export async function commitAndResume(change: Change, expectedVersion: number, deps: ServiceDeps = defaultDeps()) {
+  if (!(await deps.repo.commit(change, expectedVersion))) throw staleVersion();
+  // The workflow waits on the version it saw: tell it the case moved on.
+  const token = await deps.repo.waitToken(change.next.caseId);
+  if (token) await deps.workflow.resume(token);
+}
+
+const staleVersion = () => new Conflict('案件已被他人修改，请刷新后重试', 'The case has changed since you loaded it; reload and try again');
+
+/** What the citizen (or the staff member entering a paper case) is told at receipt: the only time the access code is shown. */
+export function receiptOf(c: CaseRecord, accessCode: string) {
+  return {
+    caseId: c.caseId,
+    trackingNo: c.trackingNo,
+    accessCode,
+    kind: c.kind,
+    status: c.status,
+    channel: c.channel,
+    receivedAt: toShanghaiIso(c.receivedAt),
+    deadlines: deadlineDates(c),
+    provisional: isProvisional(c),
+  };
+}

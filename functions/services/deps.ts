@@ -1,0 +1,40 @@
+import { DynamoCaseRepository } from '../adapters/dynamodb/case-store.ts';
+import { StepFunctionsCaseWorkflow } from '../adapters/stepfunctions/case-workflow.ts';
+import { EncryptedReporterVault } from '../adapters/vault/reporter-vault.ts';
+import type { WorkingCalendar } from '../domain/calendar/index.ts';
+import type { CaseWorkflow, ExtensionPolicy, ReporterVault, Unit } from '../domain/index.ts';
+import { currentCalendar } from '../shared/calendar.ts';
+import { config } from '../shared/config.ts';
+import { intakeUnit, units } from '../shared/units.ts';
+
+/**
+ * What the services need from outside the domain, passed in: the functions get the AWS adapters
+ * (Step Functions, DynamoDB, KMS, on AWS and locally alike), a test can pass its own.
+ */
+export interface ServiceDeps {
+  repo: DynamoCaseRepository;
+  workflow: CaseWorkflow;
+  vault: ReporterVault;
+  calendar(): Promise<WorkingCalendar>;
+  units(): Unit[];
+  intakeUnit(): string;
+  extensionPolicy(): ExtensionPolicy;
+  now(): Date;
+}
+
+let defaults: ServiceDeps | undefined;
+
+/** The adapters a Lambda function uses, made once per process on first use. */
+export function defaultDeps(): ServiceDeps {
+  defaults ??= {
+    repo: new DynamoCaseRepository(),
+    workflow: new StepFunctionsCaseWorkflow(),
+    vault: new EncryptedReporterVault(),
+    calendar: () => currentCalendar(),
+    units,
+    intakeUnit,
+    extensionPolicy: () => config.extensionPolicy,
+    now: () => new Date(),
+  };
+  return defaults;
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { staffChannels } from '../../domain/cases/model.ts';
+import { disclosureStatuses } from '../../domain/disclosure/definition.ts';
+import { applicantTypeCodes, deliveryCodes, formatCodes, outcomeCodes, subReasonCodes } from '../../domain/disclosure/outcomes.ts';
+import { bilingual } from '../validation.ts';
+import { deadlinesSchema, expectedVersion, optionalInput, optionalText, text } from './cases.ts';
+
+/** The applicant: a person or an organisation, always named (no anonymous requests), reachable somehow. */
+const applicant = z
+  .object({
+    type: z.enum(applicantTypeCodes),
+    name: text(100),
+    idNumber: optionalInput(z.string().trim().max(40)),
+    email: optionalInput(z.email().max(254)),
+    phone: optionalInput(z.string().trim().regex(/^\+?[0-9][0-9\s-]{4,19}$/, bilingual('电话号码格式不正确', 'Not a valid phone number'))),
+    address: optionalText(200),
+  })
+  .refine((a) => a.email || a.phone || a.address, {
+    path: ['email'],
+    ...bilingual('请至少填写电子邮箱、电话或通信地址之一', 'Give an e-mail address, a phone number or a postal address'),
+  });
+
+export const disclosureRequestBody = z.object({
+  applicant,
+  description: text(5000),
+  purpose: optionalText(1000),
+  formats: z.array(z.enum(formatCodes)).min(1).max(formatCodes.length).default(['electronic']),
+  delivery: z.enum(deliveryCodes).default('online'),
+});
+
+export const staffDisclosureRequestBody = disclosureRequestBody.extend({ kind: z.literal('disclosure-request'), channel: z.enum(staffChannels) });
+
+export const disclosureReceipt = z.object({
+  trackingNo: z.string(),
+  accessCode: z.string(),
+  kind: z.literal('disclosure-request'),
+  status: z.enum(disclosureStatuses),
+  receivedAt: z.string(),
+  deadlines: deadlinesSchema,
+  provisional: z.boolean(),
+});
+
+export const clarificationBody = z.object({ text: text(5000) });
+
+export const annualReportQuery = z.object({
+  year: z.coerce.number().int().min(2008).max(2100),
+  format: z.enum(['json', 'csv']).default('json'),
+});
+
+/** A request's own actions; the core's are in cases.ts. */
+export const disclosureActions = [
+  z.object({ type: z.literal('request-clarification'), expectedVersion, text: text(2000), answerWithinWorkingDays: z.int().min(1).max(30).default(10) }),
+  z.object({ type: z.literal('consult-third-party'), expectedVersion, party: text(200), text: text(2000) }),
+  z.object({ type: z.literal('third-party-answered'), expectedVersion, text: text(2000) }),
+  z.object({ type: z.literal('draft-reply'), expectedVersion, outcome: z.enum(outcomeCodes), subReason: optionalInput(z.enum(subReasonCodes)), text: text(5000), withheld: optionalText(2000) }),
+  z.object({ type: z.literal('review'), expectedVersion, decision: z.enum(['approve', 'return']), comment: optionalText(2000) }),
+  z.object({ type: z.literal('approve'), expectedVersion, decision: z.enum(['approve', 'return']).default('approve'), comment: optionalText(2000) }),
+] as const;
