@@ -2,7 +2,7 @@ import { staffView } from '../domain/index.ts';
 import { actOnCase, caseWithHistory } from '../services/cases.ts';
 import { defaultDeps } from '../services/deps.ts';
 import { staffRoute } from '../shared/http.ts';
-import { caseActionBody } from '../shared/schemas/actions.ts';
+import { caseActionBody } from '../shared/schemas/staff.ts';
 import { caseIdParams } from '../shared/schemas/cases.ts';
 
 /** An action on a case; the domain decides from the case's kind who may (403) and whether now (409). */

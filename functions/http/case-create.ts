@@ -1,18 +1,10 @@
-import { z } from 'zod';
 import { receiveComplaint, receiveDisclosureRequest } from '../domain/index.ts';
 import { receiptOf, submitCase } from '../services/cases.ts';
 import { requireGroup } from '../shared/auth.ts';
 import { splitComplaint } from '../shared/complaint-input.ts';
 import { splitDisclosureRequest } from '../shared/disclosure-input.ts';
 import { staffRoute } from '../shared/http.ts';
-import { staffComplaintBody } from '../shared/schemas/complaints.ts';
-import { staffDisclosureRequestBody } from '../shared/schemas/disclosure.ts';
-
-/** Without `kind`, a complaint: the contract's body, as the public form's. */
-export const staffCaseBody = z.preprocess(
-  (v) => (v && typeof v === 'object' && !('kind' in v) ? { ...v, kind: 'complaint' } : v),
-  z.discriminatedUnion('kind', [staffComplaintBody.extend({ kind: z.literal('complaint') }), staffDisclosureRequestBody]),
-);
+import { staffCaseBody } from '../shared/schemas/staff.ts';
 
 /** Staff enter a case received by letter, phone, fax, e-mail or visit: a complaint, or a disclosure request. */
 export const handler = staffRoute({ body: staffCaseBody }, async ({ body, user }) => {

@@ -1,10 +1,9 @@
 import type { z } from 'zod';
 import { yearParams, yearScheduleBody, yearScheduleResponse } from '../shared/schemas/calendar.ts';
-import { caseActionBody } from '../shared/schemas/actions.ts';
+import { caseActionBody, staffCaseBody } from '../shared/schemas/staff.ts';
 import { caseIdParams, caseListQuery, ratingBody, statsQuery, trackingParams } from '../shared/schemas/cases.ts';
 import { complaintBody, complaintReceipt } from '../shared/schemas/complaints.ts';
 import { annualReportQuery, clarificationBody, disclosureReceipt, disclosureRequestBody } from '../shared/schemas/disclosure.ts';
-import { staffCaseBody } from './case-create.ts';
 
 /**
  * The one list of HTTP routes. The CDK stack builds API Gateway routes from it and the local
