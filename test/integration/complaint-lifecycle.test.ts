@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalRuntime, type LocalEmail, type LocalRuntime } from './harness.ts';
+import { staffSession } from './staff-session.ts';
 
 /**
  * The complaint lifecycle end to end on the local runtime: real DynamoDB Local, real state-machine
@@ -13,14 +14,8 @@ const PHONE = '13912345678';
 const WORK_UNIT = '保密测试单位甲';
 
 let rt: LocalRuntime;
-const tokens: Record<string, string> = {};
-const staffBodies: string[] = [];
+const { tokens, bodies: staffBodies, staff, act, waitForEmail } = staffSession(() => rt);
 
-async function staff(who: string, method: string, path: string, body?: unknown) {
-  const res = await rt.fetchJson(method, path, body, { authorization: `Bearer ${tokens[who]}` });
-  staffBodies.push(res.text);
-  return res;
-}
 
 async function submit(overrides: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
   const res = await rt.fetchJson(
@@ -47,20 +42,7 @@ async function caseIdOf(trackingNo: string, who = 'office') {
   return item?.caseId as string | undefined;
 }
 
-async function act(who: string, caseId: string, body: Record<string, unknown>) {
-  const current = await staff(who, 'GET', `/v1/cases/${caseId}`);
-  return staff(who, 'POST', `/v1/cases/${caseId}/actions`, { expectedVersion: current.body.version, ...body });
-}
 
-async function waitForEmail(predicate: (m: LocalEmail) => boolean, timeoutMs = 15_000): Promise<LocalEmail> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const found = (await rt.emails()).find(predicate);
-    if (found) return found;
-    if (Date.now() > until) throw new Error(`no such e-mail; have: ${(await rt.emails()).map((m) => `${m.to} «${m.subject}»`).join('; ')}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 const toReporter = (m: LocalEmail) => m.to.includes(EMAIL);
 const track = (no: string, code: string) => rt.fetchJson('GET', `/v1/track/${encodeURIComponent(no)}`, undefined, { 'x-access-code': code });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalRuntime, type LocalEmail, type LocalRuntime } from './harness.ts';
+import { staffSession } from './staff-session.ts';
 
 /**
  * Disclosure requests (依申请公开) end to end on the local runtime: real DynamoDB Local, the same
@@ -12,16 +13,10 @@ const EMAIL = 'applicant-5521@example.cn';
 const PHONE = '13700001111';
 
 let rt: LocalRuntime;
-const tokens: Record<string, string> = {};
-const staffBodies: string[] = [];
+const { tokens, bodies: staffBodies, staff, act, waitForEmail } = staffSession(() => rt);
 
 type Receipt = { trackingNo: string; accessCode: string; deadlines: Record<string, string>; caseId: string };
 
-async function staff(who: string, method: string, path: string, body?: unknown) {
-  const res = await rt.fetchJson(method, path, body, { authorization: `Bearer ${tokens[who]}` });
-  staffBodies.push(res.text);
-  return res;
-}
 
 async function submit(type: string, description: string): Promise<Receipt> {
   const res = await rt.fetchJson('POST', '/v1/disclosure-requests', {
@@ -38,23 +33,10 @@ async function submit(type: string, description: string): Promise<Receipt> {
   return { ...res.body, caseId };
 }
 
-async function act(who: string, caseId: string, body: Record<string, unknown>) {
-  const current = await staff(who, 'GET', `/v1/cases/${caseId}`);
-  return staff(who, 'POST', `/v1/cases/${caseId}/actions`, { expectedVersion: current.body.version, ...body });
-}
 
 const track = (r: Receipt) => rt.fetchJson('GET', `/v1/track/${r.trackingNo}`, undefined, { 'x-access-code': r.accessCode });
 const toApplicant = (m: LocalEmail) => m.to.includes(EMAIL);
 
-async function waitForEmail(predicate: (m: LocalEmail) => boolean, timeoutMs = 15_000): Promise<LocalEmail> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const found = (await rt.emails()).find(predicate);
-    if (found) return found;
-    if (Date.now() > until) throw new Error(`no such e-mail; have: ${(await rt.emails()).map((m) => `${m.to} «${m.subject}»`).join('; ')}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 beforeAll(async () => {
   rt = await startLocalRuntime({ virtualClock: START });
@@ -74,7 +56,7 @@ afterAll(async () => {
 });
 
 describe('disclosure requests on the local runtime', () => {
-  const r: Record<string, Receipt> = {};
+  const r = {} as Record<'onTime' | 'extended' | 'clarified' | 'silent' | 'consulted' | 'untouched' | 'next', Receipt>;
 
   it('receives requests: reply due 20 working days after receipt, receipt e-mailed', async () => {
     r.onTime = await submit('natural-person', '2026 年本区道路维修工程招标文件');
@@ -198,9 +180,9 @@ describe('disclosure requests on the local runtime', () => {
       ['clarified', { outcome: 'unable', subReason: 'not-held', text: '本机关未制作、获取该文件。' }],
       ['consulted', { outcome: 'withhold', subReason: 'third-party-rights', text: '第三方不同意公开，公开会损害其合法权益。' }],
     ] as const) {
-      expect((await act('handler', r[key]!.caseId, { type: 'draft-reply', ...decision })).status).toBe(200);
-      expect((await act('security', r[key]!.caseId, { type: 'review', decision: 'approve' })).status).toBe(200);
-      expect((await act('head', r[key]!.caseId, { type: 'approve' })).status).toBe(200);
+      expect((await act('handler', r[key].caseId, { type: 'draft-reply', ...decision })).status).toBe(200);
+      expect((await act('security', r[key].caseId, { type: 'review', decision: 'approve' })).status).toBe(200);
+      expect((await act('head', r[key].caseId, { type: 'approve' })).status).toBe(200);
     }
     await rt.clock('2027-01-05T10:00:00+08:00');
     for (const who of Object.keys(tokens)) tokens[who] = await rt.login({ sub: `${who}-2027`, name: who, groups: [{ handler: 'handler', security: 'security-officer', head: 'disclosure-head', supervisor: 'supervisor' }[who]!], unit: 'office' });

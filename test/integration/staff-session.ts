@@ -1,0 +1,36 @@
+import { expect } from 'vitest';
+import type { LocalEmail, LocalRuntime } from './harness.ts';
+
+/**
+ * What a story test does as staff on the local runtime: calls with a named sign-in (every staff
+ * answer kept, so a test can check no identity leaked into any), actions on the case's current
+ * version, and waiting for an e-mail the workflow sends a moment later.
+ */
+export function staffSession(rt: () => LocalRuntime) {
+  const tokens: Record<string, string> = {};
+  const bodies: string[] = [];
+
+  async function staff(who: string, method: string, path: string, body?: unknown) {
+    const res = await rt().fetchJson(method, path, body, { authorization: `Bearer ${tokens[who]}` });
+    bodies.push(res.text);
+    return res;
+  }
+
+  async function act(who: string, caseId: string, body: Record<string, unknown>) {
+    const current = await staff(who, 'GET', `/v1/cases/${caseId}`);
+    expect(current.status, current.text).toBe(200);
+    return staff(who, 'POST', `/v1/cases/${caseId}/actions`, { expectedVersion: current.body.version, ...body });
+  }
+
+  async function waitForEmail(predicate: (m: LocalEmail) => boolean, timeoutMs = 15_000): Promise<LocalEmail> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const found = (await rt().emails()).find(predicate);
+      if (found) return found;
+      if (Date.now() > until) throw new Error(`no such e-mail; have: ${(await rt().emails()).map((m) => `${m.to} «${m.subject}»`).join('; ')}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+
+  return { tokens, bodies, staff, act, waitForEmail };
+}
