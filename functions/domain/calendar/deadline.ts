@@ -1,4 +1,5 @@
 import { addDays, endOfDay, shanghaiDate, toInstant, toShanghaiIso, type CivilDate } from './civil-date.ts';
+import { DAY_MS, dayIndex, ordinalOfInstant, type DayIndex } from './day-index.ts';
 import type { DayInfo, WorkingCalendar } from './working-calendar.ts';
 
 /**
@@ -50,9 +51,8 @@ export interface DeadlineExplanation extends Deadline {
 
 /** The legal receipt date: the Shanghai date of receipt, or the next working day after a day off. */
 export function legalReceiptDate(calendar: WorkingCalendar, receivedAt: Date | string): CivilDate {
-  let date = shanghaiDate(receivedAt);
-  while (!calendar.isWorkingDay(date)) date = addDays(date, 1);
-  return date;
+  const index = dayIndex(calendar);
+  return index.date(index.workingOnOrAfter(ordinalOfInstant(toInstant(receivedAt).getTime())));
 }
 
 /**
@@ -69,7 +69,10 @@ export function explainDeadline(
   return { ...deadline, counted, skipped, text: describe(deadline, counted, skipped) };
 }
 
-/** Counts the working days one by one, noting each day counted or skipped. */
+/**
+ * Counts the working days one by one, noting each day counted or skipped: only for the
+ * explanation (`dueAt` uses the working-day index and must agree with this walk).
+ */
 function walk(calendar: WorkingCalendar, receivedAt: Date | string, workingDays: number, options: DeadlineOptions) {
   if (!Number.isInteger(workingDays) || workingDays < 1) throw new RangeError('workingDays must be a positive integer');
   const receiptDate = shanghaiDate(receivedAt);
@@ -114,7 +117,66 @@ export function dueAt(
   workingDays: number,
   options: DeadlineOptions = {},
 ): Deadline {
-  return walk(calendar, receivedAt, workingDays, options).deadline;
+  if (!Number.isInteger(workingDays) || workingDays < 1) throw new RangeError('workingDays must be a positive integer');
+  const instant = toInstant(receivedAt);
+  const index = dayIndex(calendar);
+  const receipt = ordinalOfInstant(instant.getTime());
+  const legal = index.workingOnOrAfter(receipt);
+  const pauses = options.pauses;
+  const due = pauses && pauses.length > 0 ? dueWithPauses(index, legal, workingDays, pauses) : index.nthWorkingAfter(legal, workingDays);
+  const dueDate = index.date(due);
+  return {
+    dueAt: endOfDay(dueDate),
+    dueDate,
+    workingDays,
+    receivedAt: shanghaiIsoOf(instant, receipt, index),
+    receiptDate: index.date(receipt),
+    legalReceiptDate: index.date(legal),
+    provisional: index.provisionalBetween(receipt, due),
+  };
+}
+
+const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
+
+/** `toShanghaiIso(instant)` without formatting a Date: the day's cached string and the time of day. */
+function shanghaiIsoOf(instant: Date, receipt: number, index: DayIndex): string {
+  const date = index.date(receipt);
+  if (date.length !== 10) return toShanghaiIso(instant);
+  const seconds = Math.floor((instant.getTime() + 8 * 3600 * 1000 - receipt * DAY_MS) / 1000);
+  return `${date}T${TWO_DIGITS[Math.floor(seconds / 3600)]}:${TWO_DIGITS[Math.floor(seconds / 60) % 60]}:${TWO_DIGITS[seconds % 60]}+08:00`;
+}
+
+/**
+ * The n-th working day after `legal` that no pause covers: jump n working days, then as many
+ * again as pauses covered in the stretch just jumped, until a stretch has none.
+ */
+function dueWithPauses(index: DayIndex, legal: number, workingDays: number, pauses: Pause[]): number {
+  const spans = pausedSpans(pauses);
+  let from = legal;
+  let remaining = workingDays;
+  for (;;) {
+    const to = index.nthWorkingAfter(from, remaining);
+    let paused = 0;
+    for (const [a, b] of spans) paused += index.workingBetween(Math.max(a, from), Math.min(b, to));
+    if (paused === 0) return to;
+    from = to;
+    remaining = paused;
+  }
+}
+
+/** Pauses as merged day-ordinal spans (a, b]: days after the date of `from`, up to the date of `to`. */
+function pausedSpans(pauses: Pause[]): [number, number][] {
+  const spans = pauses
+    .map((p) => [ordinalOfInstant(toInstant(p.from).getTime()), ordinalOfInstant(toInstant(p.to).getTime())] as [number, number])
+    .filter(([a, b]) => b > a)
+    .sort((x, y) => x[0] - y[0]);
+  const merged: [number, number][] = [];
+  for (const span of spans) {
+    const last = merged[merged.length - 1];
+    if (last && span[0] <= last[1]) last[1] = Math.max(last[1], span[1]);
+    else merged.push([span[0], span[1]]);
+  }
+  return merged;
 }
 
 /**
@@ -122,14 +184,9 @@ export function dueAt(
  * ("N working days overdue"); 0 when `to` is not after `from`.
  */
 export function workingDaysBetween(calendar: WorkingCalendar, from: Date | string, to: Date | string): number {
-  const end = shanghaiDate(to);
-  let date = shanghaiDate(from);
-  let count = 0;
-  while (date < end) {
-    date = addDays(date, 1);
-    if (calendar.isWorkingDay(date)) count += 1;
-  }
-  return count;
+  const fromOrdinal = ordinalOfInstant(toInstant(from).getTime());
+  const toOrdinal = ordinalOfInstant(toInstant(to).getTime());
+  return dayIndex(calendar).workingBetween(fromOrdinal, toOrdinal);
 }
 
 /** True once `now` is past the deadline's last instant. */

@@ -1,4 +1,4 @@
-import { randomBytes, randomInt, scrypt, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, randomInt, scrypt, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 
 const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen: number, options: { N: number; r: number; p: number }) => Promise<Buffer>;
@@ -7,8 +7,9 @@ const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const GROUPS = 5;
 const GROUP_LENGTH = 5;
-const SCRYPT = { N: 2 ** 14, r: 8, p: 1 };
-const KEY_LENGTH = 32;
+const SCHEME = 'hmac-sha256';
+const SALT_LENGTH = 16;
+const MAC_LENGTH = 32;
 
 /** 25 symbols of 5 bits: 125 bits of randomness, shown as XXXXX-XXXXX-XXXXX-XXXXX-XXXXX. */
 export function newAccessCode(): string {
@@ -26,21 +27,52 @@ export function normaliseAccessCode(code: string): string {
   return code.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
 }
 
-/** A slow salted hash (scrypt) for storage: "scrypt$N$r$p$salt$hash". */
+/**
+ * A salted hash for storage: "hmac-sha256$salt$mac", the mac being HMAC-SHA-256 keyed with a
+ * random 16-byte salt of its own over the normalised code.
+ *
+ * Why not a slow password hash: the code is 125 random bits, not a password a person chose, so
+ * an offline search of 2^125 candidates is out of reach however fast each hash is, and key
+ * stretching only costs every submission and look-up (NIST SP 800-63B §5.1.2.2: look-up secrets
+ * of at least 112 bits need only an approved one-way function, salted). The per-code salt means
+ * equal codes never hash alike and nothing can be computed ahead for all stored hashes at once.
+ */
 export async function hashAccessCode(code: string): Promise<string> {
-  const salt = randomBytes(16);
-  const hash = await scryptAsync(normaliseAccessCode(code), salt, KEY_LENGTH, SCRYPT);
-  return ['scrypt', SCRYPT.N, SCRYPT.r, SCRYPT.p, salt.toString('base64'), hash.toString('base64')].join('$');
+  const salt = randomBytes(SALT_LENGTH);
+  return [SCHEME, salt.toString('base64'), mac(salt, code).toString('base64')].join('$');
 }
 
-// Verifying against this when the case does not exist keeps "unknown number" and "wrong code"
-// equally slow.
-const DUMMY_HASH = `scrypt$${SCRYPT.N}$${SCRYPT.r}$${SCRYPT.p}$${Buffer.alloc(16).toString('base64')}$${Buffer.alloc(KEY_LENGTH).toString('base64')}`;
+function mac(salt: Buffer, code: string): Buffer {
+  return createHmac('sha256', salt).update(normaliseAccessCode(code)).digest();
+}
 
+// Verifying against this when the case does not exist does the same work as a wrong code.
+const DUMMY_HASH = [SCHEME, Buffer.alloc(SALT_LENGTH).toString('base64'), Buffer.alloc(MAC_LENGTH).toString('base64')].join('$');
+
+/**
+ * True when the code matches the stored hash, compared in constant time. An unknown case
+ * (`stored` undefined) goes through the same parse, HMAC and compare as a wrong code. Hashes
+ * stored before (scrypt$N$r$p$salt$hash) still verify, at scrypt's cost.
+ */
 export async function verifyAccessCode(code: string, stored: string | undefined): Promise<boolean> {
-  const [scheme, n, r, p, salt, hash] = (stored ?? DUMMY_HASH).split('$');
-  if (scheme !== 'scrypt' || !salt || !hash) return false;
+  const parts = (stored ?? DUMMY_HASH).split('$');
+  if (parts[0] === 'scrypt') return verifyLegacyScrypt(code, parts);
+  const [scheme, salt, hash] = parts;
+  if (scheme !== SCHEME || !salt || !hash || parts.length !== 3) return false;
   const expected = Buffer.from(hash, 'base64');
-  const actual = await scryptAsync(normaliseAccessCode(code), Buffer.from(salt, 'base64'), expected.length, { N: Number(n), r: Number(r), p: Number(p) });
-  return timingSafeEqual(actual, expected) && stored !== undefined;
+  const actual = mac(Buffer.from(salt, 'base64'), code);
+  return expected.length === actual.length && timingSafeEqual(actual, expected) && stored !== undefined;
+}
+
+/** Hashes written before the HMAC scheme: "scrypt$N$r$p$salt$hash" (N = 2^14, r = 8, p = 1). */
+async function verifyLegacyScrypt(code: string, [, n, r, p, salt, hash]: string[]): Promise<boolean> {
+  if (!salt || !hash) return false;
+  const expected = Buffer.from(hash, 'base64');
+  if (expected.length === 0) return false;
+  try {
+    const actual = await scryptAsync(normaliseAccessCode(code), Buffer.from(salt, 'base64'), expected.length, { N: Number(n), r: Number(r), p: Number(p) });
+    return timingSafeEqual(actual, expected);
+  } catch {
+    return false; // parameters scrypt refuses: not a hash this code wrote
+  }
 }

@@ -24,6 +24,42 @@ describe('access codes', () => {
     expect(await verifyAccessCode(code, undefined)).toBe(false);
   });
 
+  it('store a salted HMAC-SHA-256: each hash its own salt, malformed hashes never verify', async () => {
+    const code = newAccessCode();
+    const [a, b] = [await hashAccessCode(code), await hashAccessCode(code)];
+    expect(a).toMatch(/^hmac-sha256\$[A-Za-z0-9+/]{22}==\$[A-Za-z0-9+/]{43}=$/);
+    expect(a).not.toBe(b);
+    expect(await verifyAccessCode(code, b)).toBe(true);
+    const [scheme, salt, mac] = a.split('$');
+    for (const bad of ['', 'hmac-sha256', `${scheme}$${salt}`, `${scheme}$${salt}$`, `${scheme}$${salt}$${mac!.slice(0, 20)}`, `sha1$${salt}$${mac}`, `${a}$extra`, 'scrypt$16384$8$1$$', 'scrypt$3$8$1$AAAA$AAAA']) {
+      expect(await verifyAccessCode(code, bad)).toBe(false);
+    }
+  });
+
+  it('still verify the scrypt hashes stored before', async () => {
+    // Written by the previous hashAccessCode (scrypt N=2^14, r=8, p=1) for this code.
+    const legacy = 'scrypt$16384$8$1$A/Xpq/jQKzOcbdl8NDODOw==$o69RK3C1n1ZenjNRdMF0YB8FjkHlL1yX2pcczunGlvI=';
+    expect(await verifyAccessCode('7K4M9-QX2R8-ABCDE-FGHJK-MNPQR', legacy)).toBe(true);
+    expect(await verifyAccessCode('7k4m9 qx2r8 abcde fghjk mnpqr', legacy)).toBe(true);
+    expect(await verifyAccessCode('7K4M9-QX2R8-ABCDE-FGHJK-MNPQ0', legacy)).toBe(false);
+  });
+
+  it('answer an unknown case with the same work as a wrong code', async () => {
+    const stored = await hashAccessCode(newAccessCode());
+    const time = async (fn: () => Promise<unknown>) => {
+      const t0 = process.hrtime.bigint();
+      for (let i = 0; i < 2000; i++) await fn();
+      return Number(process.hrtime.bigint() - t0);
+    };
+    const code = newAccessCode();
+    await time(() => verifyAccessCode(code, stored));
+    await time(() => verifyAccessCode(code, undefined));
+    const wrong = await time(() => verifyAccessCode(code, stored));
+    const unknown = await time(() => verifyAccessCode(code, undefined));
+    // Both compute one HMAC and one constant-time compare; a lookup that skipped the work would be several times faster.
+    expect(unknown / wrong).toBeGreaterThan(0.3);
+  });
+
   it('tracking numbers name the kind and Shanghai date', () => {
     expect(newTrackingNo('complaint', new Date('2026-09-29T16:30:00Z'))).toMatch(/^TS20260930-[2-9A-Z]{6}$/);
   });
