@@ -84,7 +84,7 @@ async function stepFigures(sfn: string | undefined): Promise<{ figures: Figure[]
       import('@aws-crypto/client-node'),
       import('../../functions/adapters/vault/keyring.ts'),
       import('../../functions/shared/calendar.ts'),
-      import('../../functions/domain/cases/index.ts'),
+      import('../../functions/domain/index.ts'),
       import('../../functions/adapters/dynamodb/case-store.ts'),
       import('../../functions/adapters/stepfunctions/case-workflow.ts'),
       import('../../functions/shared/complaint-input.ts'),

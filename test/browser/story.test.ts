@@ -5,6 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kindDefinitions } from '../../functions/domain/kinds.ts';
 import type { LocalRuntime } from '../integration/harness.ts';
 import { DESKTOP, shoot, startBrowserSession, tooWide, type BrowserSession } from './browser.ts';
 
@@ -273,7 +274,7 @@ describe('web: citizen, handler and supervisor in a browser', () => {
     const overdue = page.locator('section.panel', { has: page.getByRole('heading', { name: /^已逾期/ }) });
     const row = overdue.locator('.case-row', { hasText: second.body.trackingNo });
     await row.waitFor();
-    expect(await row.textContent()).toContain('受理决定期限');
+    expect(await row.textContent()).toContain(kindDefinitions.complaint.deadlines.acceptance!.label.zh);
     expect(await row.textContent()).toContain('逾期 2 个工作日');
     expect(await page.locator('section.panel', { hasText: '即将到期' }).textContent()).toContain(second.body.trackingNo);
     await page.locator('svg.chart').waitFor();

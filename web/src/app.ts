@@ -1,6 +1,7 @@
 import { h, type ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { ComplaintDone } from './citizen/done.ts';
+import { ReceiptPage } from './citizen/done.ts';
+import { DisclosureForm } from './citizen/disclosure-form.ts';
 import { ComplaintForm } from './citizen/complaint-form.ts';
 import { StartPage } from './citizen/start.ts';
 import { TrackPage } from './citizen/track.ts';
@@ -12,7 +13,9 @@ import { Page, Title } from './ui/layout.ts';
 const CITIZEN: Record<string, ComponentType> = {
   '/': StartPage,
   '/complaint': ComplaintForm,
-  '/complaint/done': ComplaintDone,
+  '/complaint/done': ReceiptPage,
+  '/disclosure-request': DisclosureForm,
+  '/disclosure-request/done': ReceiptPage,
   '/track': TrackPage,
 };
 

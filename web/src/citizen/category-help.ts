@@ -1,4 +1,4 @@
-/** One plain line per category, under its label (the labels are in functions/domain/cases/categories.ts). */
+/** One plain line per category, under its label (the labels are in functions/domain/complaints/categories.ts). */
 export const CATEGORY_HELP: Record<string, { zh: string; en: string }> = {
   'not-implemented': {
     zh: '例如：上级已要求公开的事项，本单位没有传达或没有落实。',

@@ -1,6 +1,6 @@
 import { h } from 'preact';
 import { useRef, useState } from 'preact/hooks';
-import { categories } from '../../../functions/domain/cases/categories.ts';
+import { categories } from '../../../functions/domain/complaints/categories.ts';
 import { ApiFailure, call } from '../lib/api.ts';
 import { t, tr } from '../lib/i18n.ts';
 import { newIdempotencyKey } from '../lib/ids.ts';

@@ -1,20 +1,29 @@
 import { h } from 'preact';
 import { formatDate, formatDateTime } from '../lib/format.ts';
 import { t } from '../lib/i18n.ts';
-import { deadlineLabel } from '../lib/labels.ts';
+import { deadlineLabel, dueKey, kindDef } from '../lib/labels.ts';
 import { Link } from '../lib/router.ts';
 import { CopyField } from '../ui/copy.ts';
 import { Notice } from '../ui/feedback.ts';
 import { Page, Title } from '../ui/layout.ts';
 import { loadReceipt } from './receipt.ts';
 
-const DEADLINES = [
-  ['acceptanceDue', 'acceptance', 3],
-  ['transferDue', 'transfer', 5],
-  ['dispositionDue', 'disposition', 15],
-] as const;
+/** What the dates mean, per kind, in a sentence. */
+const EXPLAIN: Record<string, () => string> = {
+  complaint: () =>
+    t(
+      '受理决定期限内，我们将决定是否受理（不予受理会说明理由）；需要转办的，在转办期限内转交有关单位；办结期限内作出处理。',
+      'By the acceptance date we decide whether to accept (with reasons if not); if another unit is competent, the case is handed over by the transfer date; it is disposed of by the disposition date.',
+    ),
+  'disclosure-request': () =>
+    t(
+      '我们将在答复期限内答复您。申请内容不明确的，我们会在收到申请之日起 7 个工作日内请您补正，答复期限自收到补正之日起重新计算；需要征求第三方意见的，征求意见的时间不计入答复期限；需要延长的，经负责人同意可延长一次，最长 20 个工作日，并会告知您。请留意本网站的办理进度。',
+      'We reply by the reply date. If the request is unclear we ask you to clarify it within 7 working days of receipt, and the 20 working days start again when your answer arrives; time spent consulting a third party is not counted; an extension of at most 20 working days needs the head of the office and you are told. Check the progress on this site.',
+    ),
+};
 
-export function ComplaintDone() {
+/** The confirmation after a submission (any kind): tracking number, the access code whole, due dates. */
+export function ReceiptPage() {
   const receipt = loadReceipt();
   if (!receipt) {
     return h(
@@ -25,11 +34,19 @@ export function ComplaintDone() {
       h('p', null, h(Link, { href: '/track' }, t('查询办理进度', 'Follow a case'))),
     );
   }
+  const def = kindDef(receipt.kind);
+  const request = receipt.kind === 'disclosure-request';
   return h(
     Page,
     null,
     h(Title, null, t('提交成功', 'Submitted')),
-    h('p', null, t(`我们已于 ${formatDateTime(receipt.receivedAt)} 收到您的投诉举报。`, `We received your report on ${formatDateTime(receipt.receivedAt)}.`)),
+    h(
+      'p',
+      null,
+      request
+        ? t(`我们已于 ${formatDateTime(receipt.receivedAt)} 收到您的政府信息公开申请。`, `We received your request for information on ${formatDateTime(receipt.receivedAt)}.`)
+        : t(`我们已于 ${formatDateTime(receipt.receivedAt)} 收到您的投诉举报。`, `We received your report on ${formatDateTime(receipt.receivedAt)}.`),
+    ),
     h(
       Notice,
       { kind: 'warn' },
@@ -37,31 +54,43 @@ export function ComplaintDone() {
       h(
         'p',
         null,
-        t(
-          '查询码只显示这一次，丢失后无法找回，也无法重新发送。凭这两项可查询办理进度、查看结果并评价。',
-          'The access code is shown only this once. It cannot be recovered or sent again. You need both to follow the case, see the result and rate it.',
-        ),
+        request
+          ? t(
+              '查询码只显示这一次，丢失后无法找回，也无法重新发送。凭这两项可查询办理进度、补正申请、查看答复。',
+              'The access code is shown only this once. It cannot be recovered or sent again. You need both to follow the request, clarify it if asked, and read the reply.',
+            )
+          : t(
+              '查询码只显示这一次，丢失后无法找回，也无法重新发送。凭这两项可查询办理进度、查看结果并评价。',
+              'The access code is shown only this once. It cannot be recovered or sent again. You need both to follow the case, see the result and rate it.',
+            ),
       ),
     ),
     h(CopyField, { id: 'tracking-no', label: t('查询编号', 'Tracking number'), value: receipt.trackingNo }),
     h(CopyField, { id: 'access-code', label: t('查询码', 'Access code'), value: receipt.accessCode }),
-    h('h2', null, t('办理期限', 'Deadlines')),
+    h('h2', null, request ? t('答复期限', 'Reply due') : t('办理期限', 'Deadlines')),
     h(
       'dl',
       { class: 'deadline-summary' },
-      DEADLINES.map(([key, name, days]) => {
-        const due = receipt.deadlines[key];
+      def.openAtReceipt.map((name) => {
+        const due = receipt.deadlines[dueKey(name)];
+        const days = def.deadlines[name]?.workingDays ?? 0;
         if (!due) return null;
         return [
-          h('dt', { key: `${key}-t` }, t(`${deadlineLabel(name)}（${days} 个工作日）`, `${deadlineLabel(name)} (${days} working days)`)),
-          h('dd', { key: `${key}-d` }, formatDate(due)),
+          h('dt', { key: `${name}-t` }, t(`${deadlineLabel(receipt.kind, name)}（${days} 个工作日）`, `${deadlineLabel(receipt.kind, name)} (${days} working days)`)),
+          h('dd', { key: `${name}-d`, class: `due-${name}` }, formatDate(due)),
         ];
       }),
     ),
     receipt.provisional
       ? h('p', { class: 'hint' }, t('下一年度节假日安排尚未公布，期限暂按周末计算，可能调整。', "Next year's holiday schedule is not published yet: the dates count weekends only and may change."))
       : null,
-    h('p', null, t('受理决定期限内，我们将决定是否受理（不予受理会说明理由）；需要转办的，在转办期限内转交有关单位；办结期限内作出处理。', 'By the acceptance date we decide whether to accept (with reasons if not); if another unit is competent, the case is handed over by the transfer date; it is disposed of by the disposition date.')),
-    h('p', { class: 'actions' }, h(Link, { href: `/track?no=${encodeURIComponent(receipt.trackingNo)}`, class: 'button primary' }, t('查询办理进度', 'Follow this case'))),
+    h('p', null, (EXPLAIN[receipt.kind] ?? EXPLAIN.complaint!)()),
+    h(
+      'p',
+      { class: 'actions' },
+      h(Link, { href: `/track?no=${encodeURIComponent(receipt.trackingNo)}`, class: 'button primary' }, request ? t('查询办理进度', 'Follow this request') : t('查询办理进度', 'Follow this case')),
+    ),
   );
 }
+
+export const ComplaintDone = ReceiptPage;

@@ -28,15 +28,16 @@ export function StartPage() {
     {
       href: '/track',
       title: t('查询办理进度', 'Follow a case'),
-      text: t('凭查询编号和查询码，查看受理、转办、办结情况，并对结果进行评价。', 'With the tracking number and access code: see progress and the result, and rate it.'),
+      text: t('凭查询编号和查询码，查看投诉或申请的办理情况和结果，补正申请，并对结果进行评价。', 'With the tracking number and access code: see progress and the result, answer a request for clarification, and rate it.'),
+    },
+    {
+      href: '/disclosure-request',
+      title: t('申请政府信息公开', 'Request government information'),
+      text: t('依申请公开政府信息，自收到申请之日起 20 个工作日内答复。', 'Ask for government information; answered within 20 working days of receipt.'),
     },
     {
       title: t('重大决策征求意见', 'Comment on a draft decision'),
       text: t('对正在公开征求意见的决策草案发表意见。', 'Comment on draft decisions open for public consultation.'),
-    },
-    {
-      title: t('申请政府信息公开', 'Request government information'),
-      text: t('依申请公开政府信息，一般在 20 个工作日内答复。', 'Ask for government information; answered within 20 working days as a rule.'),
     },
   ];
   return h(

@@ -1,11 +1,13 @@
 import { h } from 'preact';
-import { formatDateTime } from '../lib/format.ts';
+import { formatDateTime, formatDue } from '../lib/format.ts';
 import { t } from '../lib/i18n.ts';
-import { categoryLabel, ratingLabel, statusLabel } from '../lib/labels.ts';
+import { categoryLabel, kindLabel, ratingLabel, statusLabel } from '../lib/labels.ts';
 import type { CitizenCase } from '../lib/types.ts';
 import { DeadlineList } from '../ui/deadlines.ts';
 import { Notice } from '../ui/feedback.ts';
+import { ReplyView } from '../ui/reply.ts';
 import { Timeline } from '../ui/timeline.ts';
+import { ClarificationForm } from './clarification.ts';
 import { RatingForm } from './rating.ts';
 
 interface Props {
@@ -14,13 +16,37 @@ interface Props {
   reload(): void;
 }
 
-/** One case as its reporter sees it: status, deadlines, result, history, rating. */
+/** A request's clarification asked for, and the box to answer it while it may be answered. */
+function Clarification({ view, accessCode, reload }: Props) {
+  const c = view.clarification;
+  if (!c) return null;
+  return h(
+    'section',
+    { class: 'result clarification', 'aria-labelledby': 'clarify-h' },
+    h('h3', { id: 'clarify-h' }, t('补正要求', 'Clarification requested')),
+    h('p', { class: 'prose clarification-text' }, c.text),
+    c.answeredAt
+      ? h('p', { class: 'done' }, t(`您已于 ${formatDateTime(c.answeredAt)} 提交补正。`, `You sent your clarification on ${formatDateTime(c.answeredAt)}.`))
+      : h(
+          'p',
+          { class: 'hint' },
+          t(
+            `请于 ${formatDue(c.answerDue)} 前补正。逾期未补正的，视为放弃申请；补正期间答复期限暂停计算。`,
+            `Please answer by ${formatDue(c.answerDue)}. Without an answer by then the request is treated as withdrawn; the reply period is paused meanwhile.`,
+          ),
+        ),
+    view.canAnswerClarification ? h(ClarificationForm, { trackingNo: view.trackingNo, accessCode, onSent: reload }) : null,
+  );
+}
+
+/** One case as its reporter or applicant sees it: status, deadlines, result, history, rating. */
 export function TrackView({ view, accessCode, reload }: Props) {
+  const request = view.kind === 'disclosure-request';
   return h(
     'article',
     { class: 'case', 'aria-labelledby': 'case-h' },
-    h('h2', { id: 'case-h' }, t(`案件 ${view.trackingNo}`, `Case ${view.trackingNo}`)),
-    h('p', { class: `status status-${view.status}` }, statusLabel(view.status)),
+    h('h2', { id: 'case-h' }, request ? t(`申请 ${view.trackingNo}`, `Request ${view.trackingNo}`) : t(`案件 ${view.trackingNo}`, `Case ${view.trackingNo}`)),
+    h('p', { class: `status status-${view.status}` }, statusLabel(view.kind, view.status)),
     view.escalated || view.overdue
       ? h(
           Notice,
@@ -30,16 +56,29 @@ export function TrackView({ view, accessCode, reload }: Props) {
             : t('本案已超过办理期限。', 'This case is past a deadline.')),
         )
       : null,
-    h(
-      'dl',
-      { class: 'facts' },
-      h('dt', null, t('主题', 'Subject')),
-      h('dd', null, view.subject),
-      h('dt', null, t('类别', 'Kind of breach')),
-      h('dd', null, categoryLabel(view.category)),
-      h('dt', null, t('收到时间', 'Received')),
-      h('dd', null, formatDateTime(view.receivedAt)),
-    ),
+    request
+      ? h(
+          'dl',
+          { class: 'facts' },
+          h('dt', null, t('事项', 'Kind')),
+          h('dd', null, kindLabel(view.kind)),
+          h('dt', null, t('所需信息', 'Information requested')),
+          h('dd', { class: 'prose' }, view.description ?? ''),
+          h('dt', null, t('收到时间', 'Received')),
+          h('dd', null, formatDateTime(view.receivedAt)),
+        )
+      : h(
+          'dl',
+          { class: 'facts' },
+          h('dt', null, t('主题', 'Subject')),
+          h('dd', null, view.subject ?? ''),
+          h('dt', null, t('类别', 'Kind of breach')),
+          h('dd', null, categoryLabel(view.category ?? '')),
+          h('dt', null, t('收到时间', 'Received')),
+          h('dd', null, formatDateTime(view.receivedAt)),
+        ),
+    h(Clarification, { view, accessCode, reload }),
+    view.reply ? h('section', { class: 'result', 'aria-labelledby': 'reply-h' }, h('h3', { id: 'reply-h' }, t('答复', 'Reply')), h(ReplyView, { reply: view.reply })) : null,
     view.notAcceptedReason
       ? h('section', { class: 'result' }, h('h3', null, t('不予受理的理由', 'Why it was not accepted')), h('p', { class: 'prose' }, view.notAcceptedReason))
       : null,
@@ -54,9 +93,9 @@ export function TrackView({ view, accessCode, reload }: Props) {
       : null,
     view.rating ? h('p', { class: 'rated' }, t(`您的评价：${ratingLabel(view.rating)}`, `Your rating: ${ratingLabel(view.rating)}`)) : null,
     view.canRate ? h(RatingForm, { trackingNo: view.trackingNo, accessCode, onRated: reload }) : null,
-    h('h3', null, t('办理期限', 'Deadlines')),
-    h(DeadlineList, { items: view.deadlineDetails }),
+    h('h3', null, request ? t('答复期限', 'Deadlines') : t('办理期限', 'Deadlines')),
+    h(DeadlineList, { kind: view.kind, items: view.deadlineDetails }),
     h('h3', null, t('办理记录', 'History')),
-    h(Timeline, { items: view.history }),
+    h(Timeline, { kind: view.kind, items: view.history }),
   );
 }

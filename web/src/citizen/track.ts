@@ -58,7 +58,7 @@ export function TrackPage() {
       h(TextField, {
         path: 'trackingNo',
         label: t('查询编号', 'Tracking number'),
-        hint: t('例如 TS20261102-ABC123', 'E.g. TS20261102-ABC123'),
+        hint: t('例如 TS20261102-ABC123（投诉举报）或 YS20261102-ABC123（信息公开申请）', 'E.g. TS20261102-ABC123 (complaint) or YS20261102-ABC123 (request)'),
         required: true,
         maxLength: 40,
         mono: true,

@@ -1,7 +1,9 @@
 import { h } from 'preact';
-import { t } from '../lib/i18n.ts';
+import { outcomes } from '../../../functions/domain/disclosure/outcomes.ts';
+import { t, tr } from '../lib/i18n.ts';
+import { outcomeDef } from '../lib/labels.ts';
 import type { StaffCase, Unit } from '../lib/types.ts';
-import { RadioGroup, Select, TextField } from '../ui/fields.ts';
+import { RadioGroup, Select, TextField, type Choice } from '../ui/fields.ts';
 import type { StaffUser } from './session.ts';
 
 export type Values = Record<string, string>;
@@ -10,57 +12,176 @@ interface FieldSpec {
   key: string;
   label: () => string;
   hint?: () => string;
-  required?: boolean;
+  /** Required always, or when the values so far make it so (a sub-reason for an outcome that has them). */
+  required?: boolean | ((v: Values) => boolean);
   multiline?: boolean;
   type?: 'number' | 'email';
+  min?: number;
+  max?: number;
+  /** A select or radios instead of a text box. */
+  choices?: (v: Values) => Choice[];
+  radios?: boolean;
+  /** Shown (and sent) only when this holds. */
+  when?: (v: Values) => boolean;
 }
 
-const reasonPublic = (): FieldSpec => ({
-  key: 'reason',
-  label: () => t('理由', 'Reason'),
-  hint: () => t('将告知投诉人。', 'Sent to the reporter.'),
-  required: true,
-  multiline: true,
-});
+const REQUIRED = () => t('此项必填', 'This field is required');
+const isRequest = (c: StaffCase) => c.kind === 'disclosure-request';
+/** Who is told: the reporter of a complaint, the applicant of a request. */
+const toldWho = (c: StaffCase) => (isRequest(c) ? t('将告知申请人。', 'Sent to the applicant.') : t('将告知投诉人。', 'Sent to the reporter.'));
+
+const reasonPublic = (c: StaffCase): FieldSpec => ({ key: 'reason', label: () => t('理由', 'Reason'), hint: () => toldWho(c), required: true, multiline: true });
+
+const subReasonsOf = (outcome: string | undefined) => (outcome ? (outcomeDef(outcome)?.subReasons ?? []) : []);
+
+const decisionChoices = (): Choice[] => [
+  { value: 'approve', label: t('通过', 'Approve') },
+  { value: 'return', label: t('退回修改', 'Return for changes') },
+];
+
+/** How much the extension may add, in words and as the field's max: the server's rule (`extension`). */
+function extensionLimit(c: StaffCase): { max?: number; hint: string } {
+  const max = c.extension?.maxWorkingDays;
+  if (max === null || max === undefined) return { hint: t('不设上限。', 'No upper limit.') };
+  if (max <= 0) return { max: 0, hint: t('已无可延长的工作日。', 'No working days left to add.') };
+  return { max, hint: t(`最多 ${max} 个工作日。`, `At most ${max} working days.`) };
+}
 
 /** The fields each action asks for (the API's caseActionBody), besides `type` and `expectedVersion`. */
-const FIELDS: Record<string, FieldSpec[]> = {
-  assign: [
-    { key: 'assignee', label: () => t('经办人账号', 'Handler account'), required: true },
-    { key: 'assigneeName', label: () => t('经办人姓名', 'Handler name') },
-    { key: 'assigneeEmail', label: () => t('经办人电子邮箱（接收提醒）', 'Handler e-mail (for reminders)'), type: 'email' },
-  ],
-  accept: [{ key: 'note', label: () => t('内部备注', 'Internal note'), hint: () => t('仅工作人员可见。', 'Staff only.'), multiline: true }],
-  reject: [reasonPublic()],
-  transfer: [{ key: 'reason', label: () => t('转办理由', 'Reason'), hint: () => t('内部记录，不告知投诉人。', 'Internal, not shown to the reporter.'), required: true, multiline: true }],
-  extend: [
-    { key: 'workingDays', label: () => t('延长工作日数', 'Working days to add'), hint: () => t('合计不超过 30 个工作日。', 'At most 30 in total.'), required: true, type: 'number' },
-    { ...reasonPublic(), hint: () => t('将告知投诉人和相关单位。', 'Sent to the reporter and the units concerned.') },
-  ],
-  dispose: [{ key: 'result', label: () => t('处理结果', 'Result'), hint: () => t('将告知投诉人。', 'Sent to the reporter.'), required: true, multiline: true }],
-  note: [{ key: 'text', label: () => t('备注内容', 'Note'), hint: () => t('仅工作人员可见。', 'Staff only.'), required: true, multiline: true }],
-  urge: [{ key: 'text', label: () => t('督办意见', 'Instruction'), required: true, multiline: true }],
-  'conclude-review': [{ key: 'text', label: () => t('复查结论', 'Conclusion'), hint: () => t('将告知投诉人。', 'Sent to the reporter.'), required: true, multiline: true }],
-};
+function fieldsFor(type: string, c: StaffCase): FieldSpec[] {
+  switch (type) {
+    case 'assign':
+      return [
+        { key: 'assignee', label: () => t('经办人账号', 'Handler account'), required: true },
+        { key: 'assigneeName', label: () => t('经办人姓名', 'Handler name') },
+        { key: 'assigneeEmail', label: () => t('经办人电子邮箱（接收提醒）', 'Handler e-mail (for reminders)'), type: 'email' },
+      ];
+    case 'accept':
+      return [{ key: 'note', label: () => t('内部备注', 'Internal note'), hint: () => t('仅工作人员可见。', 'Staff only.'), multiline: true }];
+    case 'reject':
+      return [reasonPublic(c)];
+    case 'transfer':
+      return [{ key: 'reason', label: () => t('转办理由', 'Reason'), hint: () => t('内部记录，不告知投诉人。', 'Internal, not shown to the reporter.'), required: true, multiline: true }];
+    case 'extend': {
+      const limit = extensionLimit(c);
+      return [
+        { key: 'workingDays', label: () => t('延长工作日数', 'Working days to add'), hint: () => limit.hint, required: true, type: 'number', min: 1, max: limit.max },
+        {
+          ...reasonPublic(c),
+          hint: () => (isRequest(c) ? t('将告知申请人。', 'Sent to the applicant.') : t('将告知投诉人和相关单位。', 'Sent to the reporter and the units concerned.')),
+        },
+      ];
+    }
+    case 'dispose':
+      return [{ key: 'result', label: () => t('处理结果', 'Result'), hint: () => toldWho(c), required: true, multiline: true }];
+    case 'note':
+      return [{ key: 'text', label: () => t('备注内容', 'Note'), hint: () => t('仅工作人员可见。', 'Staff only.'), required: true, multiline: true }];
+    case 'urge':
+      return [{ key: 'text', label: () => t('督办意见', 'Instruction'), required: true, multiline: true }];
+    case 'conclude-review':
+      return [{ key: 'text', label: () => t('复查结论', 'Conclusion'), hint: () => toldWho(c), required: true, multiline: true }];
+    case 'request-clarification':
+      return [
+        {
+          key: 'text',
+          label: () => t('需要补正的内容', 'What to clarify'),
+          hint: () => t('写明哪些地方不明确、需要补充什么。将告知申请人；补正期间答复期限暂停。', 'Say what is unclear and what to add. Sent to the applicant; the reply clock stops meanwhile.'),
+          required: true,
+          multiline: true,
+        },
+        { key: 'answerWithinWorkingDays', label: () => t('补正期限（工作日）', 'Answer within (working days)'), required: true, type: 'number', min: 1, max: 30 },
+      ];
+    case 'consult-third-party':
+      return [
+        { key: 'party', label: () => t('第三方名称', 'Third party'), required: true },
+        {
+          key: 'text',
+          label: () => t('征求意见的内容', 'What is asked'),
+          hint: () => t('第三方 15 个工作日内提出意见；征求意见期间不计入答复期限。', 'The third party has 15 working days; the time is not counted.'),
+          required: true,
+          multiline: true,
+        },
+      ];
+    case 'third-party-answered':
+      return [{ key: 'text', label: () => t('第三方意见', "The third party's answer"), required: true, multiline: true }];
+    case 'draft-reply':
+      return [
+        {
+          key: 'outcome',
+          label: () => t('答复结果', 'Outcome'),
+          required: true,
+          choices: () => [{ value: '', label: t('请选择', 'Choose') }, ...outcomes.map((o) => ({ value: o.code, label: tr(o.label) }))],
+        },
+        {
+          key: 'subReason',
+          label: () => t('具体理由', 'Ground'),
+          required: (v) => subReasonsOf(v.outcome).length > 0,
+          when: (v) => subReasonsOf(v.outcome).length > 0,
+          choices: (v) => [{ value: '', label: t('请选择', 'Choose') }, ...subReasonsOf(v.outcome).map((s) => ({ value: s.code, label: tr(s.label) }))],
+        },
+        { key: 'text', label: () => t('答复内容', 'Reply text'), hint: () => t('经保密审查和负责人签发后送达申请人。', 'Sent to the applicant after the confidentiality review and approval.'), required: true, multiline: true },
+        {
+          key: 'withheld',
+          label: () => t('不予公开的部分及理由', 'Parts withheld, and why'),
+          hint: () => t('区分处理时写明删去或不予公开的内容及依据。', 'Which parts are removed or withheld, and on what ground.'),
+          multiline: true,
+          when: (v) => v.outcome === 'partial' || v.outcome === 'withhold',
+        },
+      ];
+    case 'review':
+    case 'approve':
+      return [
+        { key: 'decision', label: () => (type === 'review' ? t('保密审查意见', 'Review decision') : t('签发意见', 'Decision')), required: true, radios: true, choices: decisionChoices },
+        {
+          key: 'comment',
+          label: () => t('意见说明', 'Comment'),
+          hint: () => t('退回修改时必填，写明需要修改的地方。', 'Required when returning: say what to change.'),
+          required: (v) => v.decision === 'return',
+          multiline: true,
+        },
+      ];
+    default:
+      return [];
+  }
+}
+
+const shown = (f: FieldSpec, v: Values) => !f.when || f.when(v);
+const isRequired = (f: FieldSpec, v: Values) => (typeof f.required === 'function' ? f.required(v) : !!f.required);
 
 export function initialValues(type: string, c: StaffCase, units: Unit[], user: StaffUser): Values {
   if (type === 'assign') return { assignee: user.sub, assigneeName: user.name };
   if (type === 'transfer') return { target: 'unit', toUnit: units.find((u) => u.code !== c.unit)?.code ?? '' };
-  if (type === 'extend') return { workingDays: '5' };
+  if (type === 'extend') {
+    const max = c.extension?.maxWorkingDays;
+    return { workingDays: String(max === null || max === undefined ? 5 : Math.max(0, Math.min(5, max))) };
+  }
+  if (type === 'request-clarification') return { answerWithinWorkingDays: '10' };
+  if (type === 'approve') return { decision: 'approve' };
   return {};
 }
 
-/** Required fields left empty, checked before the confirmation step (the API checks everything again). */
-export function missing(type: string, v: Values): Record<string, string> {
+/** Required fields left empty and numbers out of range, checked before the confirmation step (the API checks everything again). */
+export function missing(type: string, v: Values, c: StaffCase): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const f of FIELDS[type] ?? []) if (f.required && !v[f.key]?.trim()) out[f.key] = t('此项必填', 'This field is required');
-  if (type === 'transfer' && v.target === 'external' && !v.toExternal?.trim()) out.toExternal = t('此项必填', 'This field is required');
+  for (const f of fieldsFor(type, c)) {
+    if (!shown(f, v)) continue;
+    const value = v[f.key]?.trim() ?? '';
+    if (isRequired(f, v) && !value) out[f.key] = REQUIRED();
+    else if (f.type === 'number' && value) {
+      const n = Number(value);
+      if (!Number.isInteger(n) || (f.min !== undefined && n < f.min) || (f.max !== undefined && n > f.max)) {
+        out[f.key] = f.max !== undefined ? t(`请填写 ${f.min ?? 1} 到 ${f.max} 之间的整数`, `A whole number from ${f.min ?? 1} to ${f.max}`) : t('请填写正整数', 'A whole number, 1 or more');
+      }
+    }
+  }
+  if (type === 'transfer' && v.target === 'external' && !v.toExternal?.trim()) out.toExternal = REQUIRED();
   return out;
 }
 
-export function actionBody(type: string, v: Values, version: number): Record<string, unknown> {
-  const body: Record<string, unknown> = { type, expectedVersion: version };
-  for (const f of FIELDS[type] ?? []) {
+export function actionBody(type: string, v: Values, c: StaffCase): Record<string, unknown> {
+  const body: Record<string, unknown> = { type, expectedVersion: c.version };
+  for (const f of fieldsFor(type, c)) {
+    if (!shown(f, v)) continue;
     const value = v[f.key]?.trim();
     if (value) body[f.key] = f.type === 'number' ? Number(value) : value;
   }
@@ -68,8 +189,8 @@ export function actionBody(type: string, v: Values, version: number): Record<str
   return body;
 }
 
-/** What the confirmation step repeats back, as label/value lines. */
-export function summary(type: string, v: Values, units: Unit[]): [string, string][] {
+/** What the confirmation step repeats back, as label/value lines (choices by their labels). */
+export function summary(type: string, v: Values, units: Unit[], c: StaffCase): [string, string][] {
   const lines: [string, string][] = [];
   if (type === 'transfer') {
     lines.push([
@@ -77,7 +198,11 @@ export function summary(type: string, v: Values, units: Unit[]): [string, string
       v.target === 'external' ? `${v.toExternal ?? ''}${t('（其他机关，案件在本机关办结）', ' (another agency; the case ends here)')}` : (units.find((u) => u.code === v.toUnit)?.name ?? v.toUnit ?? ''),
     ]);
   }
-  for (const f of FIELDS[type] ?? []) if (v[f.key]?.trim()) lines.push([f.label(), v[f.key]!.trim()]);
+  for (const f of fieldsFor(type, c)) {
+    const value = v[f.key]?.trim();
+    if (!shown(f, v) || !value) continue;
+    lines.push([f.label(), f.choices ? (f.choices(v).find((o) => o.value === value)?.label ?? value) : value]);
+  }
   return lines;
 }
 
@@ -88,6 +213,30 @@ interface FormProps {
   errors: Record<string, string>;
   c: StaffCase;
   units: Unit[];
+}
+
+function Field({ f, values, set, errors }: { f: FieldSpec; values: Values; set(patch: Values): void; errors: Record<string, string> }) {
+  const common = { path: f.key, value: values[f.key] ?? '', error: errors[f.key], required: isRequired(f, values) };
+  if (f.choices && f.radios) {
+    return h(RadioGroup, { ...common, legend: f.label(), class: 'inline', choices: f.choices(values), onValue: (value: string) => set({ [f.key]: value }) });
+  }
+  if (f.choices) {
+    // A new outcome clears a sub-reason that belongs to the old one.
+    const onValue = (value: string) => set(f.key === 'outcome' ? { outcome: value, subReason: '' } : { [f.key]: value });
+    return h(Select, { ...common, label: f.label(), options: f.choices(values), onValue });
+  }
+  return h(TextField, {
+    ...common,
+    label: f.label(),
+    hint: f.hint?.(),
+    multiline: f.multiline,
+    rows: 4,
+    type: f.type,
+    inputMode: f.type === 'number' ? 'numeric' : undefined,
+    min: f.type === 'number' ? (f.min ?? 1) : undefined,
+    max: f.type === 'number' ? f.max : undefined,
+    onValue: (value: string) => set({ [f.key]: value }),
+  });
 }
 
 export function ActionFields({ type, values, set, errors, c, units }: FormProps) {
@@ -122,23 +271,8 @@ export function ActionFields({ type, values, set, errors, c, units }: FormProps)
     'div',
     null,
     ...transfer,
-    (FIELDS[type] ?? []).map((f) =>
-      h(TextField, {
-        key: f.key,
-        path: f.key,
-        label: f.label(),
-        hint: f.hint?.(),
-        required: f.required,
-        multiline: f.multiline,
-        rows: 4,
-        type: f.type,
-        inputMode: f.type === 'number' ? 'numeric' : undefined,
-        min: f.type === 'number' ? 1 : undefined,
-        max: f.type === 'number' ? 30 : undefined,
-        value: values[f.key] ?? '',
-        onValue: (value: string) => set({ [f.key]: value }),
-        error: errors[f.key],
-      }),
-    ),
+    fieldsFor(type, c)
+      .filter((f) => shown(f, values))
+      .map((f) => h(Field, { key: f.key, f, values, set, errors })),
   );
 }

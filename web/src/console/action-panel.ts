@@ -2,7 +2,7 @@ import { h } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiFailure, call } from '../lib/api.ts';
 import { t } from '../lib/i18n.ts';
-import { actionLabel } from '../lib/labels.ts';
+import { actionLabel as kindActionLabel } from '../lib/labels.ts';
 import type { StaffCase, Unit } from '../lib/types.ts';
 import { errorsByPath } from '../ui/fields.ts';
 import { ErrorBox, Loading, Notice } from '../ui/feedback.ts';
@@ -28,6 +28,7 @@ async function changedSince(c: StaffCase): Promise<boolean> {
 
 /** The buttons for `allowedActions`; each opens its form, then a confirmation step, then posts. */
 export function ActionPanel({ c, units, onChanged, reload }: Props) {
+  const actionLabel = (a: string) => kindActionLabel(c.kind, a);
   const [type, setType] = useState<string>();
   const [step, setStep] = useState<'form' | 'confirm'>('form');
   const [values, setValues] = useState<Values>({});
@@ -54,7 +55,7 @@ export function ActionPanel({ c, units, onChanged, reload }: Props) {
 
   const toConfirm = (e: Event) => {
     e.preventDefault();
-    const empty = missing(type!, values);
+    const empty = missing(type!, values, c);
     setErrors(empty);
     if (Object.keys(empty).length === 0) setStep('confirm');
   };
@@ -63,7 +64,7 @@ export function ActionPanel({ c, units, onChanged, reload }: Props) {
     setBusy(true);
     setFailure(undefined);
     try {
-      const next = await call<StaffCase>('POST', `/v1/cases/${c.caseId}/actions`, { staff: true, body: actionBody(type!, values, c.version) });
+      const next = await call<StaffCase>('POST', `/v1/cases/${c.caseId}/actions`, { staff: true, body: actionBody(type!, values, c) });
       setDone(t(`已完成：${actionLabel(type!)}`, `Done: ${actionLabel(type!)}`));
       setType(undefined);
       onChanged(next);
@@ -124,7 +125,7 @@ export function ActionPanel({ c, units, onChanged, reload }: Props) {
           'div',
           { class: 'action-form confirm', role: 'group', 'aria-labelledby': 'confirm-h' },
           h('h3', { id: 'confirm-h', tabIndex: -1, ref: confirmHeading }, t(`确认${actionLabel(type)}？`, `Confirm: ${actionLabel(type)}?`)),
-          h('dl', { class: 'facts' }, summary(type, values, units).map(([k, v]) => [h('dt', null, k), h('dd', { class: 'prose' }, v)])),
+          h('dl', { class: 'facts' }, summary(type, values, units, c).map(([k, v]) => [h('dt', null, k), h('dd', { class: 'prose' }, v)])),
           h(ErrorBox, { error: failure }),
           h(
             'div',

@@ -2,11 +2,12 @@ import { h } from 'preact';
 import { t } from '../lib/i18n.ts';
 import { Link, navigate } from '../lib/router.ts';
 import { Page, Title } from '../ui/layout.ts';
+import { AnnualReportPage } from './annual-report.ts';
 import { CasePage } from './case-page.ts';
 import { Inbox } from './inbox.ts';
 import { consumeCognitoRedirect } from './sign-in-methods.ts';
 import { SignIn } from './sign-in.ts';
-import { isSupervisor, setSession, useSession, type Session } from './session.ts';
+import { canSeeReports, isSupervisor, setSession, useSession, type Session } from './session.ts';
 import { Supervision } from './supervision.ts';
 
 consumeCognitoRedirect();
@@ -22,6 +23,7 @@ function Nav({ s, path }: { s: Session; path: string }) {
       null,
       item('/console', t('待办案件', 'Inbox')),
       isSupervisor(s.user) ? item('/console/supervision', t('督办看板', 'Supervision')) : null,
+      canSeeReports(s.user) ? item('/console/reports/disclosure-annual', t('年度报表', 'Annual report')) : null,
     ),
     h(
       'p',
@@ -38,6 +40,9 @@ function route(path: string, s: Session) {
   if (caseMatch) return h(CasePage, { caseId: decodeURIComponent(caseMatch[1]!), key: caseMatch[1] });
   if (path === '/console/supervision') {
     return isSupervisor(s.user) ? h(Supervision, null) : h(Title, null, t('仅督办人员可以查看', 'For supervisors only'));
+  }
+  if (path === '/console/reports/disclosure-annual') {
+    return canSeeReports(s.user) ? h(AnnualReportPage, null) : h(Title, null, t('仅督办人员和信息公开办负责人可以查看', 'For supervisors and the head of the disclosure office only'));
   }
   if (path === '/console') return h(Inbox, null);
   return h(Title, null, t('页面不存在', 'Page not found'));

@@ -3,13 +3,14 @@ import { call } from '../lib/api.ts';
 import { formatDateTime } from '../lib/format.ts';
 import { useLoad } from '../lib/hooks.ts';
 import { t } from '../lib/i18n.ts';
-import { categoryLabel, channelLabel, ratingLabel, statusLabel } from '../lib/labels.ts';
+import { applicantTypeLabel, categoryLabel, channelLabel, deliveryLabel, formatLabel, kindLabel, ratingLabel, statusLabel } from '../lib/labels.ts';
 import { Link } from '../lib/router.ts';
 import type { StaffCase } from '../lib/types.ts';
 import { DeadlineList, type DeadlineLike } from '../ui/deadlines.ts';
 import { ErrorBox, Loading } from '../ui/feedback.ts';
 import { Title } from '../ui/layout.ts';
 import { Timeline } from '../ui/timeline.ts';
+import { RequestProgress } from './request-progress.ts';
 import { ActionPanel } from './action-panel.ts';
 import { serverNow, syncClock } from './clock.ts';
 import { unitName, useUnits } from './units.ts';
@@ -24,21 +25,22 @@ const yesNo = (v: boolean) => (v ? t('是', 'Yes') : t('否', 'No'));
 
 /** Citizen text (subject, description, result) is rendered as text nodes, never as HTML. */
 function Content({ c, units }: { c: StaffCase; units: ReturnType<typeof useUnits>['data'] }) {
+  if (c.kind === 'disclosure-request') return h(RequestContent, { c, units });
   return h(
     'section',
     { class: 'panel', 'aria-labelledby': 'content-h' },
-    h('h2', { id: 'content-h' }, t('投诉举报内容', 'The complaint')),
+    h('h2', { id: 'content-h' }, t(`${kindLabel(c.kind)}内容`, `The ${kindLabel(c.kind).toLowerCase()}`)),
     h(
       'dl',
       { class: 'facts' },
       h('dt', null, t('主题', 'Subject')),
       h('dd', { class: 'subject' }, c.subject),
       h('dt', null, t('类别', 'Kind of breach')),
-      h('dd', null, categoryLabel(c.category)),
+      h('dd', null, categoryLabel(c.category ?? '')),
       h('dt', null, t('被投诉单位', 'Unit complained about')),
       h('dd', null, c.respondentUnit),
       h('dt', null, t('来源', 'Channel')),
-      h('dd', null, channelLabel(c.channel)),
+      h('dd', null, channelLabel(c.channel ?? 'web')),
       h('dt', null, t('收到时间', 'Received')),
       h('dd', null, formatDateTime(c.receivedAt)),
       h('dt', null, t('承办单位', 'Unit in charge')),
@@ -51,13 +53,43 @@ function Content({ c, units }: { c: StaffCase; units: ReturnType<typeof useUnits
         null,
         c.anonymous ? t('匿名', 'Anonymous') : t('实名（身份信息保密，不在此显示）', 'Named (identity kept confidential, not shown here)'),
         ' · ',
-        t(`需要答复：${yesNo(c.wantsReply)}`, `Reply wanted: ${yesNo(c.wantsReply)}`),
+        t(`需要答复：${yesNo(!!c.wantsReply)}`, `Reply wanted: ${yesNo(!!c.wantsReply)}`),
         ' · ',
-        t(`可邮件联系：${yesNo(c.reporterReachable)}`, `Reachable by e-mail: ${yesNo(c.reporterReachable)}`),
+        t(`可邮件联系：${yesNo(!!c.reporterReachable)}`, `Reachable by e-mail: ${yesNo(!!c.reporterReachable)}`),
       ),
     ),
     h('h3', null, t('具体情况', 'Details')),
     h('p', { class: 'prose description' }, c.description),
+  );
+}
+
+/** A disclosure request: who asks (type only; identity stays in the vault), what, in which form. */
+function RequestContent({ c, units }: { c: StaffCase; units: ReturnType<typeof useUnits>['data'] }) {
+  return h(
+    'section',
+    { class: 'panel', 'aria-labelledby': 'content-h' },
+    h('h2', { id: 'content-h' }, t(`${kindLabel(c.kind)}内容`, `The ${kindLabel(c.kind).toLowerCase()}`)),
+    h(
+      'dl',
+      { class: 'facts' },
+      h('dt', null, t('申请人类型', 'Applicant type')),
+      h('dd', { class: 'applicant-type' }, `${applicantTypeLabel(c.applicantType ?? '')}${t('（身份信息保密，不在此显示）', ' (identity kept confidential, not shown here)')}`),
+      h('dt', null, t('载体形式', 'Format')),
+      h('dd', null, (c.formats ?? []).map(formatLabel).join(t('、', ', '))),
+      h('dt', null, t('获取方式', 'Delivery')),
+      h('dd', null, c.delivery ? deliveryLabel(c.delivery) : '—'),
+      h('dt', null, t('来源', 'Channel')),
+      h('dd', null, channelLabel(c.channel ?? 'web')),
+      h('dt', null, t('收到时间', 'Received')),
+      h('dd', null, formatDateTime(c.receivedAt)),
+      h('dt', null, t('承办单位', 'Unit in charge')),
+      h('dd', null, unitName(units, c.unit)),
+      h('dt', null, t('经办人', 'Handler')),
+      h('dd', null, c.assigneeName ?? t('未分配', 'Unassigned')),
+    ),
+    h('h3', null, t('所需政府信息', 'Information requested')),
+    h('p', { class: 'prose description' }, c.description ?? ''),
+    c.purpose ? [h('h3', { key: 'ph' }, t('用途', 'Purpose')), h('p', { key: 'pp', class: 'prose purpose' }, c.purpose)] : null,
   );
 }
 
@@ -68,7 +100,7 @@ function Outcome({ c, units }: { c: StaffCase; units: ReturnType<typeof useUnits
     c.result ? [t('处理结果', 'Result'), c.result.text] : null,
     c.rating ? [t('投诉人评价', 'Rating'), `${ratingLabel(c.rating.rating)}${c.rating.comment ? `：${c.rating.comment}` : ''}`] : null,
     c.review?.conclusion ? [t('复查结论', 'Review conclusion'), c.review.conclusion] : null,
-    ...c.extensions.map((e) => [t('延期', 'Extension'), t(`${e.workingDays} 个工作日：${e.reason}`, `${e.workingDays} working days: ${e.reason}`)]),
+    ...(c.extensions ?? []).map((e) => [t('延期', 'Extension'), t(`${e.workingDays} 个工作日：${e.reason}`, `${e.workingDays} working days: ${e.reason}`)]),
   ].filter((p): p is string[] => p !== null);
   if (!parts.length) return null;
   return h(
@@ -85,7 +117,7 @@ export function CasePage({ caseId }: { caseId: string }) {
   const c = loaded.data;
   const now = serverNow();
   const left = (d: DeadlineLike) => {
-    if (d.state !== 'open') return null;
+    if (d.state !== 'open' || d.suspended) return null;
     const due = dueText(d.dueAt, d.overdue, now);
     return h('p', { class: `due tone-${due.tone}` }, due.text);
   };
@@ -103,7 +135,8 @@ export function CasePage({ caseId }: { caseId: string }) {
           h(
             'p',
             { class: 'case-flags' },
-            h('span', { class: `status status-${c.status}` }, statusLabel(c.status)),
+            h('span', { class: `kind kind-${c.kind}` }, kindLabel(c.kind)),
+            h('span', { class: `status status-${c.status}` }, statusLabel(c.kind, c.status)),
             c.overdue ? h('span', { class: 'flag flag-bad' }, t('已逾期', 'Overdue')) : null,
             c.escalated ? h('span', { class: 'flag flag-bad' }, t('已提交督办', 'Escalated')) : null,
             c.urged ? h('span', { class: 'flag flag-warn' }, t('上级已督办', 'Urged')) : null,
@@ -114,10 +147,11 @@ export function CasePage({ caseId }: { caseId: string }) {
             'div',
             { class: 'case-side' },
             h(ActionPanel, { c, units: units.data ?? [], onChanged: loaded.set, reload: loaded.reload }),
-            h('section', { class: 'panel' }, h('h2', null, t('办理期限', 'Deadlines')), h(DeadlineList, { items: c.deadlineDetails, extra: left })),
+            h('section', { class: 'panel' }, h('h2', null, t('办理期限', 'Deadlines')), h(DeadlineList, { kind: c.kind, items: c.deadlineDetails, extra: left })),
           ),
+          c.kind === 'disclosure-request' ? h(RequestProgress, { c }) : null,
           h(Outcome, { c, units: units.data }),
-          h('section', { class: 'panel case-history' }, h('h2', null, t('办理记录', 'History')), h(Timeline, { items: c.history })),
+          h('section', { class: 'panel case-history' }, h('h2', null, t('办理记录', 'History')), h(Timeline, { kind: c.kind, items: c.history })),
         )
       : null,
   );

@@ -3,7 +3,7 @@ import { call } from '../lib/api.ts';
 import { formatDate } from '../lib/format.ts';
 import { useLoad } from '../lib/hooks.ts';
 import { t } from '../lib/i18n.ts';
-import { deadlineLabel, statusLabel } from '../lib/labels.ts';
+import { deadlineLabel, deadlineOfKey, kindLabel, statusLabel } from '../lib/labels.ts';
 import { Link, navigate, useLocation } from '../lib/router.ts';
 import type { CaseRow } from '../lib/types.ts';
 import { ErrorBox, Loading } from '../ui/feedback.ts';
@@ -13,13 +13,14 @@ import { isSupervisor, session } from './session.ts';
 import { unitName, useUnits } from './units.ts';
 import { dueText, loadCalendarOverrides } from './working-days.ts';
 
-const DUE_KEYS = { acceptanceDue: 'acceptance', transferDue: 'transfer', dispositionDue: 'disposition', reviewDue: 'review' } as const;
-
-/** Which deadline `nextDueAt` is. */
+/** Which deadline `nextDueAt` is, by the names the case's kind defines (`replyDue` → `reply`). */
 function nextDeadline(row: CaseRow): string | undefined {
   const hit = Object.entries(row.deadlines).find(([, at]) => at === row.nextDueAt);
-  return hit ? DUE_KEYS[hit[0] as keyof typeof DUE_KEYS] : undefined;
+  return hit ? deadlineOfKey(row.kind, hit[0]) : undefined;
 }
+
+/** The line that says what a case is about: a complaint's subject, a request's description. */
+const about = (row: CaseRow) => row.subject ?? row.description ?? '';
 
 async function loadQueue(queue: string): Promise<{ items: CaseRow[]; now: Date }> {
   await syncClock();
@@ -41,12 +42,18 @@ function Row({ row, now, unit }: { row: CaseRow; now: Date; unit: string }) {
     h(
       Link,
       { href: `/console/cases/${row.caseId}`, class: 'row-link' },
-      h('span', { class: 'row-top' }, h('span', { class: 'mono' }, row.trackingNo), h('span', { class: `status status-${row.status}` }, statusLabel(row.status))),
-      h('span', { class: 'row-subject' }, row.subject),
+      h(
+        'span',
+        { class: 'row-top' },
+        h('span', { class: 'mono' }, row.trackingNo),
+        h('span', { class: `kind kind-${row.kind}` }, kindLabel(row.kind)),
+        h('span', { class: `status status-${row.status}` }, statusLabel(row.kind, row.status)),
+      ),
+      h('span', { class: 'row-subject' }, about(row)),
       h(
         'span',
         { class: 'row-due' },
-        row.nextDueAt && name ? `${deadlineLabel(name)}：${formatDate(row.nextDueAt)}` : t('无未完成期限', 'Nothing open'),
+        row.nextDueAt && name ? `${deadlineLabel(row.kind, name)}：${formatDate(row.nextDueAt)}` : t('无未完成期限', 'Nothing open'),
         due ? h('span', { class: `due tone-${due.tone}` }, due.text) : null,
       ),
       h(

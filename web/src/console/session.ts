@@ -68,6 +68,8 @@ export function useSession(): Session | undefined {
 }
 
 export const isSupervisor = (u: StaffUser) => u.groups.includes('supervisor') || u.groups.includes('admin');
+/** The annual disclosure report: supervisors, admins and the head of the disclosure office. */
+export const canSeeReports = (u: StaffUser) => isSupervisor(u) || u.groups.includes('disclosure-head');
 
 setStaffAuth({
   token: () => current?.token,

@@ -13,11 +13,13 @@ import { useUnits } from './units.ts';
 const PRESETS: (StaffUser & { role: [string, string] })[] = [
   { sub: 'dev-handler-office', name: '王芳', groups: ['handler'], unit: 'office', email: 'wang.fang@office.example.gov.cn', role: ['办公室 · 经办人', 'Office · handler'] },
   { sub: 'dev-handler-policy', name: '李强', groups: ['handler'], unit: 'policy', email: 'li.qiang@policy.example.gov.cn', role: ['政策法规科 · 经办人', 'Policy · handler'] },
+  { sub: 'dev-security-officer', name: '孙丽', groups: ['security-officer'], unit: 'office', email: 'sun.li@office.example.gov.cn', role: ['办公室 · 保密审查员', 'Office · security officer'] },
+  { sub: 'dev-disclosure-head', name: '周华', groups: ['disclosure-head'], unit: 'office', email: 'zhou.hua@office.example.gov.cn', role: ['办公室 · 信息公开办负责人', 'Office · head of the disclosure office'] },
   { sub: 'dev-supervisor', name: '赵敏', groups: ['supervisor'], unit: 'office', role: ['督办人员', 'Supervisor'] },
   { sub: 'dev-admin', name: '陈刚', groups: ['admin'], unit: 'office', role: ['系统管理员', 'Administrator'] },
 ];
 
-const GROUPS = ['handler', 'supervisor', 'admin'];
+const GROUPS = ['handler', 'supervisor', 'admin', 'security-officer', 'disclosure-head', 'custodian'];
 
 function LocalSignIn() {
   const units = useUnits();

@@ -4,7 +4,7 @@ import { call } from '../lib/api.ts';
 import { formatDate } from '../lib/format.ts';
 import { useLoad } from '../lib/hooks.ts';
 import { t } from '../lib/i18n.ts';
-import { deadlineLabel } from '../lib/labels.ts';
+import { deadlineLabel, kindLabel } from '../lib/labels.ts';
 import { Link } from '../lib/router.ts';
 import type { OverdueItem, OverdueView } from '../lib/types.ts';
 import { ErrorBox, Loading } from '../ui/feedback.ts';
@@ -25,12 +25,12 @@ function Item({ item, overdue, onUrged }: { item: OverdueItem; overdue: boolean;
   return h(
     'li',
     { class: `case-row ${overdue ? 'is-overdue' : ''}` },
-    h('p', { class: 'row-top' }, h(Link, { href: `/console/cases/${item.caseId}`, class: 'mono' }, item.trackingNo), item.urged ? h('span', { class: 'flag flag-warn' }, t('已督办', 'Urged')) : null),
+    h('p', { class: 'row-top' }, h(Link, { href: `/console/cases/${item.caseId}`, class: 'mono' }, item.trackingNo), h('span', { class: `kind kind-${item.kind}` }, kindLabel(item.kind)), item.urged ? h('span', { class: 'flag flag-warn' }, t('已督办', 'Urged')) : null),
     h('p', { class: 'row-subject' }, item.subject),
     h(
       'p',
       { class: 'row-due' },
-      `${deadlineLabel(item.deadline)}：${formatDate(item.dueAt)}`,
+      `${deadlineLabel(item.kind, item.deadline)}：${formatDate(item.dueAt)}`,
       overdue
         ? h('span', { class: 'due tone-bad' }, item.workingDaysOverdue > 0 ? t(`逾期 ${item.workingDaysOverdue} 个工作日`, `${item.workingDaysOverdue} working days overdue`) : t('已逾期', 'Overdue'))
         : h('span', { class: 'due tone-warn' }, t('一个工作日内到期', 'Due within one working day')),

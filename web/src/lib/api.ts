@@ -91,3 +91,23 @@ export async function call<T>(method: string, path: string, options: CallOptions
   if (res.status === 401 && options.staff) auth?.rejected();
   throw failure;
 }
+
+/** A staff download (a CSV): the API needs the bearer token, so it is fetched and handed over as a Blob. */
+export async function staffBlob(path: string): Promise<Blob> {
+  const token = auth?.token();
+  let res: Response;
+  try {
+    res = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {}, cache: 'no-store' });
+  } catch {
+    throw new ApiFailure(0, 'network', '', '');
+  }
+  if (res.ok) return res.blob();
+  if (res.status === 401) auth?.rejected();
+  let e: { code?: string; message?: string; messageEn?: string } | undefined;
+  try {
+    e = ((await res.json()) as { error?: typeof e }).error;
+  } catch {
+    e = undefined;
+  }
+  throw new ApiFailure(res.status, e?.code ?? (res.status >= 500 ? 'internal' : 'not-found'), e?.message ?? '', e?.messageEn ?? '');
+}

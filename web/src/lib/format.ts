@@ -21,3 +21,6 @@ export function formatDateTime(iso: string): string {
 export const percent = (rate: number | null): string => (rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`);
 
 export const workingDays = (n: number): string => t(`${n} 个工作日`, n === 1 ? '1 working day' : `${n} working days`);
+
+/** A due date the API gives either as a civil date or as an instant. */
+export const formatDue = (value: string): string => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? formatCivilDate(value) : formatDate(value));

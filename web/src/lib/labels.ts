@@ -1,44 +1,42 @@
-/** Chinese and English names for the API's codes. Category labels live in functions/domain/cases/categories.ts. */
-import { categories } from '../../../functions/domain/cases/categories.ts';
+/**
+ * Chinese and English names for the API's codes. Statuses, events, deadlines and actions come
+ * from the case kinds' definitions (functions/domain/kinds.ts), disclosure codes from
+ * functions/domain/disclosure/outcomes.ts, category labels from functions/domain/complaints/categories.ts:
+ * pure data, one source for server and pages.
+ */
+import { categories } from '../../../functions/domain/complaints/categories.ts';
+import type { KindDefinition } from '../../../functions/domain/cases/kind.ts';
+import { applicantTypes, outcomes } from '../../../functions/domain/disclosure/outcomes.ts';
+import { kindDefinitions } from '../../../functions/domain/kinds.ts';
 import { tr } from './i18n.ts';
 
 type Pair = { zh: string; en: string };
-const label = (table: Record<string, Pair>, code: string): string => (table[code] ? tr(table[code]) : code);
-
-const STATUS: Record<string, Pair> = {
-  received: { zh: '已收到，待受理', en: 'Received' },
-  accepted: { zh: '已受理，办理中', en: 'Accepted, in progress' },
-  'not-accepted': { zh: '不予受理', en: 'Not accepted' },
-  transferred: { zh: '已转其他机关办理', en: 'Transferred to another agency' },
-  disposed: { zh: '已办结', en: 'Disposed' },
+const label = (table: Record<string, Pair | undefined>, code: string): string => {
+  const pair = Object.prototype.hasOwnProperty.call(table, code) ? table[code] : undefined;
+  return pair ? tr(pair) : code;
 };
 
-const EVENT: Record<string, Pair> = {
-  received: { zh: '收到投诉举报', en: 'Received' },
-  accepted: { zh: '受理', en: 'Accepted' },
-  'not-accepted': { zh: '不予受理', en: 'Not accepted' },
-  transferred: { zh: '转办', en: 'Transferred' },
-  extended: { zh: '延长办理期限', en: 'Deadline extended' },
-  escalated: { zh: '逾期，已提交上级督办', en: 'Overdue: escalated to the supervisor' },
-  urged: { zh: '上级督办', en: 'Urged by the supervisor' },
-  disposed: { zh: '办结', en: 'Disposed' },
-  rated: { zh: '评价', en: 'Rated' },
-  'review-opened': { zh: '转督办复查', en: 'Supervision review opened' },
-  'review-concluded': { zh: '督办复查结论', en: 'Supervision review concluded' },
-  'clarification-requested': { zh: '要求补正', en: 'Clarification requested' },
-  clarified: { zh: '已补正', en: 'Clarified' },
-  replied: { zh: '已答复', en: 'Replied' },
-  assigned: { zh: '分配经办人', en: 'Assigned' },
-  noted: { zh: '内部备注', en: 'Internal note' },
-  warned: { zh: '到期提醒', en: 'Deadline reminder' },
+const KINDS = kindDefinitions as Record<string, KindDefinition>;
+/** A kind's definition; an unknown kind reads as a complaint (the only kind before requests). */
+export const kindDef = (kind: string | undefined): KindDefinition => KINDS[kind ?? ''] ?? kindDefinitions.complaint;
+const pick = <K extends 'statuses' | 'events' | 'deadlines' | 'actions'>(kind: string | undefined, part: K, code: string) => {
+  const entry = (kindDef(kind)[part] as Record<string, { label: Pair } | undefined>)[code];
+  return entry ? tr(entry.label) : code;
 };
 
-const DEADLINE: Record<string, Pair> = {
-  acceptance: { zh: '受理决定期限', en: 'Acceptance decision' },
-  transfer: { zh: '转办期限', en: 'Transfer' },
-  disposition: { zh: '办结期限', en: 'Disposition' },
-  review: { zh: '督办复查期限', en: 'Supervision review' },
-};
+export const kindLabel = (kind: string | undefined) => tr(kindDef(kind).label);
+export const statusLabel = (kind: string | undefined, code: string) => pick(kind, 'statuses', code);
+export const eventLabel = (kind: string | undefined, code: string) => pick(kind, 'events', code);
+export const deadlineLabel = (kind: string | undefined, code: string) => pick(kind, 'deadlines', code);
+export const actionLabel = (kind: string | undefined, code: string) => pick(kind, 'actions', code);
+
+/** `third-party` → `thirdPartyDue`: the key a deadline has in a case's `deadlines` object. */
+export const dueKey = (name: string) => `${name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())}Due`;
+
+/** The deadline name behind a `deadlines` key (`replyDue` → `reply`), for the case's kind. */
+export function deadlineOfKey(kind: string | undefined, key: string): string | undefined {
+  return Object.keys(kindDef(kind).deadlines).find((name) => dueKey(name) === key);
+}
 
 const RATING: Record<string, Pair> = {
   satisfied: { zh: '满意', en: 'Satisfied' },
@@ -55,25 +53,40 @@ const CHANNEL: Record<string, Pair> = {
   visit: { zh: '走访', en: 'Visit' },
 };
 
-const ACTION: Record<string, Pair> = {
-  assign: { zh: '分配经办人', en: 'Assign' },
-  accept: { zh: '受理', en: 'Accept' },
-  reject: { zh: '不予受理', en: 'Reject' },
-  transfer: { zh: '转办', en: 'Transfer' },
-  extend: { zh: '延期', en: 'Extend' },
-  dispose: { zh: '办结', en: 'Dispose' },
-  note: { zh: '添加备注', en: 'Add note' },
-  urge: { zh: '督办', en: 'Urge' },
-  'conclude-review': { zh: '复查结论', en: 'Conclude review' },
+const FORMAT: Record<string, Pair> = {
+  electronic: { zh: '电子文本', en: 'Electronic' },
+  paper: { zh: '纸质文本', en: 'Paper' },
+};
+
+const DELIVERY: Record<string, Pair> = {
+  email: { zh: '电子邮件', en: 'E-mail' },
+  post: { zh: '邮寄', en: 'Post' },
+  pickup: { zh: '当面领取', en: 'Collect in person' },
+  online: { zh: '网上查询（凭查询编号和查询码在本网站查看）', en: 'Online (read it on this site with the tracking number and access code)' },
 };
 
 export const ratingCodes = Object.keys(RATING);
-export const statusLabel = (code: string) => label(STATUS, code);
-export const eventLabel = (code: string) => label(EVENT, code);
-export const deadlineLabel = (code: string) => label(DEADLINE, code);
 export const ratingLabel = (code: string) => label(RATING, code);
 export const channelLabel = (code: string) => label(CHANNEL, code);
-export const actionLabel = (code: string) => label(ACTION, code);
+export const formatLabel = (code: string) => label(FORMAT, code);
+export const deliveryLabel = (code: string) => label(DELIVERY, code);
+
+export const applicantTypeLabel = (code: string) => {
+  const a = applicantTypes.find((x) => x.code === code);
+  return a ? tr(a) : code;
+};
+
+type OutcomeDef = { code: string; label: Pair; subReasons: readonly { code: string; label: Pair }[] };
+const OUTCOMES = outcomes as readonly OutcomeDef[];
+export const outcomeDef = (code: string) => OUTCOMES.find((o) => o.code === code);
+export const outcomeLabel = (code: string) => {
+  const o = outcomeDef(code);
+  return o ? tr(o.label) : code;
+};
+export const subReasonLabel = (outcome: string, code: string) => {
+  const s = outcomeDef(outcome)?.subReasons.find((x) => x.code === code);
+  return s ? tr(s.label) : code;
+};
 
 export function categoryLabel(code: string): string {
   const c = categories.find((x) => x.code === code);

@@ -1,17 +1,97 @@
 /**
- * The API's JSON shapes, taken from the functions that build them (type-only imports: nothing
- * of the server ends up in the bundle), so a changed view breaks the web build, not the page.
+ * The API's JSON shapes. What every kind shares is taken from the functions that build the
+ * views (type-only imports: nothing of the server ends up in the bundle), so a changed view
+ * breaks the web build, not the page. The fields a kind adds reach the views as
+ * `Record<string, unknown>` (functions/domain/<kind>/rules.ts), so they are spelled out here,
+ * optional, from functions/domain/complaints/model.ts and functions/domain/disclosure/model.ts;
+ * the pages show them by `kind`.
  */
 import type { caseSummary, citizenView, staffView } from '../../../functions/domain/cases/views.ts';
+import type { ComplaintCase } from '../../../functions/domain/complaints/model.ts';
+import type { DisclosureRequestCase } from '../../../functions/domain/disclosure/model.ts';
 import type { overdueView, unitStats } from '../../../functions/services/queries.ts';
-import type { complaintReceipt } from '../../../functions/shared/schemas/complaints.ts';
-import type { z } from 'zod';
 
-export type Receipt = z.infer<typeof complaintReceipt>;
-export type CitizenCase = ReturnType<typeof citizenView>;
-export type StaffCase = ReturnType<typeof staffView>;
-export type CaseRow = ReturnType<typeof caseSummary>;
-export type DeadlineDetail = CitizenCase['deadlineDetails'][number];
+type Pair = { zh: string; en: string };
+
+type CoreCitizen = ReturnType<typeof citizenView>;
+type CoreRow = ReturnType<typeof caseSummary>;
+type CoreStaff = ReturnType<typeof staffView>;
+
+export type DeadlineDetail = CoreCitizen['deadlineDetails'][number];
+
+/** What a submission answers: tracking number, access code (shown once), due dates. */
+export interface Receipt {
+  trackingNo: string;
+  accessCode: string;
+  kind: string;
+  status: string;
+  receivedAt: string;
+  deadlines: Record<string, string | undefined>;
+  provisional?: boolean;
+}
+
+export type Reply = NonNullable<DisclosureRequestCase['reply']>;
+
+/** The tracking page's view of either kind. */
+export type CitizenCase = Pick<
+  CoreCitizen,
+  'trackingNo' | 'kind' | 'status' | 'subject' | 'receivedAt' | 'deadlines' | 'deadlineDetails' | 'provisional' | 'overdue' | 'escalated' | 'history' | 'rating' | 'canRate'
+> & {
+  // A complaint's
+  category?: string;
+  notAcceptedReason?: string;
+  result?: string;
+  disposedAt?: string;
+  // A disclosure request's
+  description?: string;
+  clarification?: { text: string; answerDue: string; answeredAt?: string };
+  canAnswerClarification?: boolean;
+  reply?: Reply;
+};
+
+export type CaseRow = Pick<
+  CoreRow,
+  'caseId' | 'trackingNo' | 'kind' | 'status' | 'unit' | 'assignee' | 'assigneeName' | 'subject' | 'channel' | 'receivedAt' | 'deadlines' | 'nextDueAt' | 'overdue' | 'escalated' | 'urged'
+> & { category?: string; applicantType?: string; description?: string };
+
+/** How far the case's deadline may still be extended: the kind's rule, applied by the server. */
+export type ExtensionInfo = CoreStaff['extension'];
+
+/** The case page's view of either kind; never the citizen's identity. */
+export type StaffCase = Pick<
+  CoreStaff,
+  | 'caseId'
+  | 'trackingNo'
+  | 'kind'
+  | 'status'
+  | 'unit'
+  | 'assignee'
+  | 'assigneeName'
+  | 'subject'
+  | 'channel'
+  | 'receivedAt'
+  | 'deadlines'
+  | 'nextDueAt'
+  | 'overdue'
+  | 'escalated'
+  | 'urged'
+  | 'reporterReachable'
+  | 'legalReceiptDate'
+  | 'deadlineDetails'
+  | 'provisional'
+  | 'extensions'
+  | 'extension'
+  | 'rating'
+  | 'review'
+  | 'history'
+  | 'allowedActions'
+  | 'version'
+> &
+  Partial<Pick<ComplaintCase, 'category' | 'description' | 'respondentUnit' | 'wantsReply' | 'anonymous' | 'publicityConsent' | 'notAcceptedReason' | 'transfer' | 'result'>> &
+  Partial<Pick<DisclosureRequestCase, 'applicantType' | 'purpose' | 'formats' | 'delivery' | 'clarification' | 'thirdParty' | 'returned' | 'reply'>> & {
+    draft?: Omit<NonNullable<DisclosureRequestCase['draft']>, 'bySub' | 'review'> & { review?: { decision: string; comment?: string; by: string; at: string } };
+  };
+
 export type OverdueView = Awaited<ReturnType<typeof overdueView>>;
 export type OverdueItem = OverdueView['overdue'][number];
 export type UnitStats = Awaited<ReturnType<typeof unitStats>>;
@@ -19,4 +99,12 @@ export type UnitFigures = UnitStats['items'][number];
 export interface Unit {
   code: string;
   name: string;
+}
+
+/** GET /v1/reports/disclosure-annual: the annual report's 依申请公开 table. */
+export interface AnnualReport {
+  year: number;
+  columns: string[];
+  columnLabels?: Record<string, Pair>;
+  rows: { key: string; label: Pair; level?: number; values: Record<string, number> }[];
 }

@@ -4,8 +4,8 @@ import { t } from '../lib/i18n.ts';
 /** The element id for an API field path, so `reporter.email` errors land on the e-mail input. */
 export const fieldId = (path: string) => `f-${path.replace(/[^\w-]+/g, '-')}`;
 
-const describedBy = (id: string, hint?: unknown, error?: unknown) =>
-  [hint ? `${id}-hint` : '', error ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;
+const describedBy = (id: string, hint?: unknown, error?: unknown, counter?: unknown) =>
+  [hint ? `${id}-hint` : '', error ? `${id}-err` : '', counter ? `${id}-count` : ''].filter(Boolean).join(' ') || undefined;
 
 function Label({ id, label, required }: { id: string; label: string; required?: boolean }) {
   return h(
@@ -36,6 +36,8 @@ interface TextProps {
   autoComplete?: string;
   inputMode?: 'numeric' | 'text' | 'email' | 'tel';
   mono?: boolean;
+  /** Show "n / maxLength" under the field as the user types. */
+  counter?: boolean;
 }
 
 export function TextField(p: TextProps) {
@@ -46,7 +48,7 @@ export function TextField(p: TextProps) {
     value: p.value,
     onInput: (e: Event) => p.onValue((e.currentTarget as HTMLInputElement).value),
     'aria-invalid': p.error ? true : undefined,
-    'aria-describedby': describedBy(id, p.hint, p.error),
+    'aria-describedby': describedBy(id, p.hint, p.error, p.counter),
     'aria-required': p.required || undefined,
     maxLength: p.maxLength,
     autoComplete: p.autoComplete,
@@ -61,7 +63,18 @@ export function TextField(p: TextProps) {
     h(Label, { id, label: p.label, required: p.required }),
     h(Hint, { id, text: p.hint }),
     control,
+    p.counter && p.maxLength ? h(Counter, { id, length: p.value.length, max: p.maxLength }) : null,
     h(FieldError, { id, text: p.error }),
+  );
+}
+
+/** Characters typed against the limit; announced politely only near the limit, not on every key. */
+function Counter({ id, length, max }: { id: string; length: number; max: number }) {
+  const near = length >= max * 0.9;
+  return h(
+    'p',
+    { class: near ? 'counter near' : 'counter', id: `${id}-count`, 'aria-live': near ? 'polite' : 'off' },
+    t(`已输入 ${length} / ${max} 字`, `${length} / ${max} characters`),
   );
 }
 
@@ -131,6 +144,39 @@ export function RadioGroup(p: RadioProps) {
         }),
         h('label', { for: cid }, c.label),
         c.hint ? h('p', { class: 'hint', id: `${cid}-hint` }, c.hint) : null,
+      );
+    }),
+  );
+}
+
+interface CheckGroupProps {
+  path: string;
+  legend: string;
+  choices: Choice[];
+  values: string[];
+  onValues(values: string[]): void;
+  error?: string;
+  required?: boolean;
+  hint?: string;
+}
+
+/** A fieldset of checkboxes for a list value; the first box carries the field's id. */
+export function CheckGroup(p: CheckGroupProps) {
+  const id = fieldId(p.path);
+  const toggle = (value: string, on: boolean) => p.onValues(on ? [...new Set([...p.values, value])] : p.values.filter((v) => v !== value));
+  return h(
+    'fieldset',
+    { class: `field radios inline ${p.error ? 'has-error' : ''}`, 'aria-describedby': [p.hint ? `${id}-hint` : '', p.error ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined },
+    h('legend', null, p.legend, p.required ? h('span', { class: 'req' }, t('（必填）', ' (required)')) : null),
+    h(Hint, { id, text: p.hint }),
+    h(FieldError, { id, text: p.error }),
+    p.choices.map((c, i) => {
+      const cid = i === 0 ? id : `${id}-${i}`;
+      return h(
+        'div',
+        { class: 'radio', key: c.value },
+        h('input', { type: 'checkbox', id: cid, name: p.path, value: c.value, checked: p.values.includes(c.value), onChange: (e: Event) => toggle(c.value, (e.currentTarget as HTMLInputElement).checked) }),
+        h('label', { for: cid }, c.label),
       );
     }),
   );

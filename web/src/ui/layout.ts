@@ -25,7 +25,7 @@ export function Page({ nav, children }: { nav?: ComponentChildren; children?: Co
       nav ? h('nav', { class: 'wrap sub-nav', 'aria-label': t('栏目', 'Sections') }, nav) : null,
     ),
     h('main', { id: 'main', class: 'wrap', tabIndex: -1 }, children),
-    h('footer', { class: 'wrap site-footer' }, t('举报人信息严格保密。', 'Reporter details are kept strictly confidential.')),
+    h('footer', { class: 'wrap site-footer' }, t('投诉举报人和申请人的个人信息严格保密。', 'The personal details of reporters and applicants are kept strictly confidential.')),
   );
 }
 

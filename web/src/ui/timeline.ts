@@ -11,14 +11,15 @@ export interface EventLike {
   actor?: { type: string; name?: string; unit?: string };
 }
 
-function actorText(actor: EventLike['actor']): string {
+function actorText(actor: EventLike['actor'], kind: string): string {
   if (!actor) return '';
   if (actor.type === 'staff') return actor.name || t('工作人员', 'Staff');
-  return actor.type === 'citizen' ? t('投诉人', 'Reporter') : t('系统', 'System');
+  if (actor.type !== 'citizen') return t('系统', 'System');
+  return kind === 'disclosure-request' ? t('申请人', 'Applicant') : t('投诉人', 'Reporter');
 }
 
 /** History, oldest first. Notes are citizen or staff text: rendered as text, never as HTML. */
-export function Timeline({ items }: { items: EventLike[] }) {
+export function Timeline({ kind, items }: { kind: string; items: EventLike[] }) {
   return h(
     'ol',
     { class: 'timeline' },
@@ -26,8 +27,8 @@ export function Timeline({ items }: { items: EventLike[] }) {
       h(
         'li',
         { key: `${e.at}-${i}` },
-        h('p', { class: 'when' }, h('time', { dateTime: e.at }, formatDateTime(e.at)), e.actor ? ` · ${actorText(e.actor)}` : ''),
-        h('p', { class: 'what' }, eventLabel(e.event)),
+        h('p', { class: 'when' }, h('time', { dateTime: e.at }, formatDateTime(e.at)), e.actor ? ` · ${actorText(e.actor, kind)}` : ''),
+        h('p', { class: 'what' }, eventLabel(kind, e.event)),
         e.note ? h('p', { class: 'note' }, e.note) : null,
         e.internalNote ? h('p', { class: 'note internal' }, h('span', { class: 'tag' }, t('内部', 'Internal')), ' ', e.internalNote) : null,
       ),

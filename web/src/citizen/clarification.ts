@@ -1,0 +1,67 @@
+import { h } from 'preact';
+import { useRef, useState } from 'preact/hooks';
+import { ApiFailure, call } from '../lib/api.ts';
+import { t } from '../lib/i18n.ts';
+import { errorsByPath, TextField } from '../ui/fields.ts';
+import { ErrorBox, Loading } from '../ui/feedback.ts';
+
+interface Props {
+  trackingNo: string;
+  accessCode: string;
+  onSent(): void;
+}
+
+const MAX = 5000;
+
+/** 补正: the applicant's answer to a request for clarification. */
+export function ClarificationForm({ trackingNo, accessCode, onSent }: Props) {
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const sending = useRef(false);
+  const [failure, setFailure] = useState<unknown>();
+  const [empty, setEmpty] = useState(false);
+  const errors = failure instanceof ApiFailure ? errorsByPath(failure.fields) : {};
+  const error = empty ? t('请填写补正内容', 'Write your answer') : errors.text;
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (sending.current) return;
+    setEmpty(!text.trim());
+    if (!text.trim()) return;
+    sending.current = true;
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      await call('POST', `/v1/track/${encodeURIComponent(trackingNo)}/clarification`, { body: { text }, headers: { 'X-Access-Code': accessCode } });
+      setText('');
+      onSent();
+    } catch (err) {
+      setFailure(err);
+    } finally {
+      sending.current = false;
+      setBusy(false);
+    }
+  };
+
+  return h(
+    'form',
+    { class: 'clarify', onSubmit: submit, noValidate: true, 'aria-labelledby': 'clarify-form-h' },
+    h('h4', { id: 'clarify-form-h' }, t('提交补正', 'Send your clarification')),
+    h(ErrorBox, { error: failure && !errors.text ? failure : undefined }),
+    h(TextField, {
+      path: 'clarification',
+      label: t('补正内容', 'Your answer'),
+      hint: t('按上面的要求说明或补充所需信息；提交后答复期限重新计算。', 'Clarify or complete the request as asked above; the reply period starts again once it arrives.'),
+      required: true,
+      multiline: true,
+      rows: 5,
+      maxLength: MAX,
+      counter: true,
+      value: text,
+      onValue: setText,
+      error,
+    }),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary', disabled: busy }, busy ? t('正在提交…', 'Sending…') : t('提交补正', 'Send clarification'))),
+    h(Loading, { when: busy, text: t('正在提交…', 'Sending…') }),
+  );
+}
