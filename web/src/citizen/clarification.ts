@@ -1,7 +1,8 @@
 import { h } from 'preact';
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { ApiFailure, call } from '../lib/api.ts';
 import { t } from '../lib/i18n.ts';
+import { useSubmit } from '../lib/hooks.ts';
 import { errorsByPath, TextField } from '../ui/fields.ts';
 import { ErrorBox, Loading } from '../ui/feedback.ts';
 
@@ -16,32 +17,17 @@ const MAX = 5000;
 /** 补正: the applicant's answer to a request for clarification. */
 export function ClarificationForm({ trackingNo, accessCode, onSent }: Props) {
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const sending = useRef(false);
-  const [failure, setFailure] = useState<unknown>();
   const [empty, setEmpty] = useState(false);
+  const { busy, failure, submit } = useSubmit(async () => {
+    setEmpty(!text.trim());
+    if (!text.trim()) return false;
+    await call('POST', `/v1/track/${encodeURIComponent(trackingNo)}/clarification`, { body: { text }, headers: { 'X-Access-Code': accessCode } });
+    setText('');
+    onSent();
+  });
   const errors = failure instanceof ApiFailure ? errorsByPath(failure.fields) : {};
   const error = empty ? t('请填写补正内容', 'Write your answer') : errors.text;
 
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    if (sending.current) return;
-    setEmpty(!text.trim());
-    if (!text.trim()) return;
-    sending.current = true;
-    setBusy(true);
-    setFailure(undefined);
-    try {
-      await call('POST', `/v1/track/${encodeURIComponent(trackingNo)}/clarification`, { body: { text }, headers: { 'X-Access-Code': accessCode } });
-      setText('');
-      onSent();
-    } catch (err) {
-      setFailure(err);
-    } finally {
-      sending.current = false;
-      setBusy(false);
-    }
-  };
 
   return h(
     'form',

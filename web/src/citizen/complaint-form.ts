@@ -1,8 +1,9 @@
 import { h } from 'preact';
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { categories } from '../../../functions/domain/complaints/categories.ts';
 import { ApiFailure, call } from '../lib/api.ts';
 import { t, tr } from '../lib/i18n.ts';
+import { useSubmit } from '../lib/hooks.ts';
 import { newIdempotencyKey } from '../lib/ids.ts';
 import { navigate } from '../lib/router.ts';
 import type { Receipt } from '../lib/types.ts';
@@ -38,37 +39,22 @@ export function ComplaintForm() {
   const [reporter, setReporter] = useState<ReporterState>(emptyReporter);
   // One key per form: a double click or a retry after a lost answer returns the same case.
   const [idempotencyKey] = useState(newIdempotencyKey);
-  const [busy, setBusy] = useState(false);
-  const sending = useRef(false);
-  const [failure, setFailure] = useState<unknown>();
 
+  const { busy, failure, submit } = useSubmit(async () => {
+    const body = {
+      ...content,
+      wantsReply: reporter.identity === 'named' && reporter.wantsReply,
+      reporter: reporterBody(reporter),
+    };
+    const receipt = await call<Receipt>('POST', '/v1/complaints', { body, headers: { 'Idempotency-Key': idempotencyKey } });
+    saveReceipt(receipt);
+    navigate('/complaint/done');
+  });
   const errors = failure instanceof ApiFailure ? errorsByPath(failure.fields) : {};
   // The API lists the codes when no category is chosen: say it in words instead.
   if (errors.category) errors.category = t('请选择一种违规行为', 'Choose the kind of breach');
   const set = (patch: Partial<Content>) => setContent((c) => ({ ...c, ...patch }));
 
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    if (sending.current) return;
-    sending.current = true;
-    setBusy(true);
-    setFailure(undefined);
-    try {
-      const body = {
-        ...content,
-        wantsReply: reporter.identity === 'named' && reporter.wantsReply,
-        reporter: reporterBody(reporter),
-      };
-      const receipt = await call<Receipt>('POST', '/v1/complaints', { body, headers: { 'Idempotency-Key': idempotencyKey } });
-      saveReceipt(receipt);
-      navigate('/complaint/done');
-    } catch (err) {
-      setFailure(err);
-      setBusy(false);
-    } finally {
-      sending.current = false;
-    }
-  };
 
   return h(
     Page,

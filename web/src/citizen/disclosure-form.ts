@@ -1,8 +1,9 @@
 import { h } from 'preact';
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { applicantTypes, deliveryCodes, formatCodes } from '../../../functions/domain/disclosure/outcomes.ts';
 import { ApiFailure, call } from '../lib/api.ts';
 import { t, tr } from '../lib/i18n.ts';
+import { useSubmit } from '../lib/hooks.ts';
 import { newIdempotencyKey } from '../lib/ids.ts';
 import { deliveryLabel, formatLabel } from '../lib/labels.ts';
 import { navigate } from '../lib/router.ts';
@@ -73,12 +74,17 @@ export function DisclosureForm() {
   const [request, setRequest] = useState<Request>({ description: '', purpose: '', formats: ['electronic'], delivery: '' });
   // One key per form: a double click or a retry after a lost answer returns the same request.
   const [idempotencyKey] = useState(newIdempotencyKey);
-  const [busy, setBusy] = useState(false);
-  const sending = useRef(false);
-  const [failure, setFailure] = useState<unknown>();
 
-  const errors = failure instanceof ApiFailure ? errorsByPath(failure.fields) : {};
   // Enumerations answer with their code lists: say it in words instead.
+  const { busy, failure, submit } = useSubmit(async () => {
+    const receipt = await call<Receipt>('POST', '/v1/disclosure-requests', {
+      body: requestBody(applicant, request),
+      headers: { 'Idempotency-Key': idempotencyKey },
+    });
+    saveReceipt({ ...receipt, kind: receipt.kind ?? 'disclosure-request' });
+    navigate('/disclosure-request/done');
+  });
+  const errors = failure instanceof ApiFailure ? errorsByPath(failure.fields) : {};
   if (errors['applicant.type']) errors['applicant.type'] = t('请选择申请人类型', 'Choose the applicant type');
   if (errors.delivery) errors.delivery = t('请选择获取信息的方式', 'Choose how to receive the information');
   if (errors.formats) errors.formats = t('请至少选择一种载体形式', 'Choose at least one format');
@@ -90,26 +96,6 @@ export function DisclosureForm() {
   const setR = (patch: Partial<Request>) => setRequest((r) => ({ ...r, ...patch }));
   const person = isPerson(applicant.type);
 
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    if (sending.current) return;
-    sending.current = true;
-    setBusy(true);
-    setFailure(undefined);
-    try {
-      const receipt = await call<Receipt>('POST', '/v1/disclosure-requests', {
-        body: requestBody(applicant, request),
-        headers: { 'Idempotency-Key': idempotencyKey },
-      });
-      saveReceipt({ ...receipt, kind: receipt.kind ?? 'disclosure-request' });
-      navigate('/disclosure-request/done');
-    } catch (err) {
-      setFailure(err);
-      setBusy(false);
-    } finally {
-      sending.current = false;
-    }
-  };
 
   const text = (key: keyof Applicant, label: string, extra: Record<string, unknown> = {}) =>
     h(TextField, {

@@ -1,7 +1,8 @@
 import { h } from 'preact';
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { ApiFailure, call } from '../lib/api.ts';
 import { t } from '../lib/i18n.ts';
+import { useSubmit } from '../lib/hooks.ts';
 import { ratingCodes, ratingLabel } from '../lib/labels.ts';
 import { errorsByPath, RadioGroup, TextField } from '../ui/fields.ts';
 import { ErrorBox, Loading } from '../ui/feedback.ts';
@@ -16,31 +17,16 @@ interface Props {
 export function RatingForm({ trackingNo, accessCode, onRated }: Props) {
   const [rating, setRating] = useState('');
   const [comment, setComment] = useState('');
-  const [busy, setBusy] = useState(false);
-  const sending = useRef(false);
-  const [failure, setFailure] = useState<unknown>();
+  const { busy, failure, submit } = useSubmit(async () => {
+    await call('POST', `/v1/track/${encodeURIComponent(trackingNo)}/rating`, {
+      body: { rating, comment },
+      headers: { 'X-Access-Code': accessCode },
+    });
+    onRated();
+  });
   const errors = failure instanceof ApiFailure ? errorsByPath(failure.fields) : {};
   if (errors.rating) errors.rating = t('请选择一项评价', 'Choose a rating');
 
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    if (sending.current) return;
-    sending.current = true;
-    setBusy(true);
-    setFailure(undefined);
-    try {
-      await call('POST', `/v1/track/${encodeURIComponent(trackingNo)}/rating`, {
-        body: { rating, comment },
-        headers: { 'X-Access-Code': accessCode },
-      });
-      onRated();
-    } catch (err) {
-      setFailure(err);
-    } finally {
-      sending.current = false;
-      setBusy(false);
-    }
-  };
 
   return h(
     'form',

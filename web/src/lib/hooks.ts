@@ -28,3 +28,30 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
   }, []);
   return { ...state, reload: run, set };
 }
+
+/**
+ * A form's submission: sends once however often it is pressed, shows progress, keeps the
+ * failure (and the API's field errors by path) for the form to show. `send` returning false
+ * means "not sent" (a check in the page failed first).
+ */
+export function useSubmit(send: () => Promise<void | false>) {
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<unknown>();
+  const sending = useRef(false);
+  const submit = async (e?: Event) => {
+    e?.preventDefault();
+    if (sending.current) return;
+    sending.current = true;
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      await send();
+    } catch (err) {
+      setFailure(err);
+    } finally {
+      sending.current = false;
+      setBusy(false);
+    }
+  };
+  return { busy, failure, submit };
+}
