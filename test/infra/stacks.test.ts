@@ -109,7 +109,7 @@ describe('stateless stack', () => {
       expect(m.Properties.StateMachineType).toBe('STANDARD');
       expect(m.Properties.LoggingConfiguration).toMatchObject({ Level: 'ERROR', IncludeExecutionData: false });
       expect(m.Properties.TracingConfiguration).toEqual({ Enabled: true });
-      expect(Object.keys(m.Properties.DefinitionSubstitutions).sort()).toEqual(['NotifyFunctionArn', 'PrepareFunctionArn']);
+      expect(Object.keys(m.Properties.DefinitionSubstitutions).sort()).toEqual(['NotifyFunctionArn', 'Partition', 'PrepareFunctionArn']);
     }
     t.stateless.hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: 'lambda:InvokeFunction', Resource: Match.arrayWith([Match.objectLike({ 'Fn::GetAtt': Match.anyValue() })]) })]) },
