@@ -1,4 +1,18 @@
 import type { z } from 'zod';
+import {
+  caseGet,
+  caseIndex,
+  casePut,
+  caseWithHistoryAccess,
+  calendarList,
+  calendarPut,
+  commitAndResumeAccess,
+  idempotencyRecords,
+  submitComplaintAccess,
+  trackCaseAccess,
+  workflowStart,
+  type Access,
+} from '../adapters/access.ts';
 import { yearParams, yearScheduleBody, yearScheduleResponse } from '../shared/schemas/calendar.ts';
 import {
   caseActionBody,
@@ -31,20 +45,18 @@ export interface RouteDef {
   schemas?: { body?: z.ZodType; query?: z.ZodType; params?: z.ZodType; response?: z.ZodType };
   /** Success status when not 200. */
   status?: number;
-  /** Extra rights beyond the shared tables and state machines (least privilege, see Permission). */
-  permissions?: Permission[];
+  /**
+   * Everything the handler's code does on AWS (functions/adapters/access.ts): its function gets
+   * exactly these rights and no others. Required, so a new route says what it touches; follow the
+   * handler into the services and adapters it calls. Reporter identity: only intake may put into
+   * the vault, only the notification task may read (and decrypt) it.
+   */
+  access: readonly Access[];
 }
 
-/**
- * Rights a function needs beyond read/write on the cases, calendar and idempotency tables and
- * starting/signalling state machines. Reporter identity: only intake may encrypt into the vault,
- * only the notification task may decrypt it.
- */
-export type Permission = 'vault:encrypt' | 'vault:decrypt' | 'mail:send';
-
 export const routes: RouteDef[] = [
-  { method: 'GET', path: '/v1/health', handler: 'http/health.ts', auth: 'public', summary: 'Liveness check' },
-  { method: 'GET', path: '/v1/openapi.json', handler: 'http/openapi.ts', auth: 'public', summary: 'This API as OpenAPI 3.1' },
+  { method: 'GET', path: '/v1/health', handler: 'http/health.ts', auth: 'public', summary: 'Liveness check', access: [] },
+  { method: 'GET', path: '/v1/openapi.json', handler: 'http/openapi.ts', auth: 'public', summary: 'This API as OpenAPI 3.1', access: [] },
   {
     method: 'GET',
     path: '/v1/admin/calendars/{year}',
@@ -52,6 +64,7 @@ export const routes: RouteDef[] = [
     auth: 'staff',
     summary: "A year's working-day schedule in force (admin, supervisor)",
     schemas: { params: yearParams, response: yearScheduleResponse },
+    access: [calendarList],
   },
   {
     method: 'PUT',
@@ -60,8 +73,9 @@ export const routes: RouteDef[] = [
     auth: 'staff',
     summary: "Load a year's official schedule: public holidays and make-up working days (admin)",
     schemas: { params: yearParams, body: yearScheduleBody, response: yearScheduleResponse },
+    access: [calendarList, calendarPut],
   },
-  { method: 'GET', path: '/v1/units', handler: 'http/units.ts', auth: 'public', summary: 'Units (codes and names)' },
+  { method: 'GET', path: '/v1/units', handler: 'http/units.ts', auth: 'public', summary: 'Units (codes and names)', access: [] },
   {
     method: 'POST',
     path: '/v1/complaints',
@@ -70,7 +84,7 @@ export const routes: RouteDef[] = [
     summary: 'Submit a complaint or report (web form); Idempotency-Key makes a retry return the first answer',
     schemas: { body: complaintBody, response: complaintReceipt },
     status: 201,
-    permissions: ['vault:encrypt'],
+    access: [...submitComplaintAccess, idempotencyRecords],
   },
   {
     method: 'POST',
@@ -80,10 +94,17 @@ export const routes: RouteDef[] = [
     summary: 'Enter a complaint received by letter, phone, fax, e-mail or visit',
     schemas: { body: staffComplaintBody },
     status: 201,
-    permissions: ['vault:encrypt'],
+    access: submitComplaintAccess,
   },
-  { method: 'GET', path: '/v1/cases', handler: 'http/case-list.ts', auth: 'staff', summary: 'Case queues: mine, unit, all', schemas: { query: caseListQuery } },
-  { method: 'GET', path: '/v1/cases/{caseId}', handler: 'http/case-get.ts', auth: 'staff', summary: 'A case for staff (never the reporter identity)', schemas: { params: caseIdParams } },
+  { method: 'GET', path: '/v1/cases', handler: 'http/case-list.ts', auth: 'staff', summary: 'Case queues: mine, unit, all',
+    schemas: { query: caseListQuery },
+    // rememberStaff (casePut), queues by assignee or unit, the calendar.
+    access: [casePut, caseIndex('byAssignee'), caseIndex('byUnit'), calendarList],
+  },
+  { method: 'GET', path: '/v1/cases/{caseId}', handler: 'http/case-get.ts', auth: 'staff', summary: 'A case for staff (never the reporter identity)',
+    schemas: { params: caseIdParams },
+    access: [caseGet, ...caseWithHistoryAccess],
+  },
   {
     method: 'POST',
     path: '/v1/cases/{caseId}/actions',
@@ -91,6 +112,8 @@ export const routes: RouteDef[] = [
     auth: 'staff',
     summary: 'Act on a case: assign, accept, reject, transfer, extend, dispose, note, urge, conclude-review',
     schemas: { params: caseIdParams, body: caseActionBody },
+    // rememberStaff, loadCase, the assignee's directory entry, commitAndResume, caseWithHistory.
+    access: [casePut, caseGet, calendarList, ...commitAndResumeAccess, ...caseWithHistoryAccess],
   },
   {
     method: 'GET',
@@ -99,6 +122,7 @@ export const routes: RouteDef[] = [
     auth: 'public',
     summary: 'Follow a case with tracking number and X-Access-Code',
     schemas: { params: trackingParams },
+    access: [...trackCaseAccess, ...caseWithHistoryAccess],
   },
   {
     method: 'POST',
@@ -108,7 +132,14 @@ export const routes: RouteDef[] = [
     summary: 'Rate a disposed case',
     schemas: { params: trackingParams, body: ratingBody },
     status: 201,
+    // A dissatisfied rating starts the supervision review's workflow.
+    access: [...trackCaseAccess, calendarList, ...commitAndResumeAccess, workflowStart],
   },
-  { method: 'GET', path: '/v1/supervision/overdue', handler: 'http/supervision-overdue.ts', auth: 'staff', summary: 'Overdue and due-soon deadlines (supervisors)' },
-  { method: 'GET', path: '/v1/stats', handler: 'http/stats.ts', auth: 'staff', summary: 'Per-unit performance', schemas: { query: statsQuery } },
+  { method: 'GET', path: '/v1/supervision/overdue', handler: 'http/supervision-overdue.ts', auth: 'staff', summary: 'Overdue and due-soon deadlines (supervisors)',
+    access: [calendarList, caseIndex('openDeadlines'), caseIndex('openReviews')],
+  },
+  { method: 'GET', path: '/v1/stats', handler: 'http/stats.ts', auth: 'staff', summary: 'Per-unit performance',
+    schemas: { query: statsQuery },
+    access: [caseIndex('byUnit')],
+  },
 ];

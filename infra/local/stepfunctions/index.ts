@@ -22,7 +22,8 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export interface LocalStepFunctionsOptions {
   clock: Clock;
   stateMachines?: StateMachineDef[];
-  tasks?: WorkflowTaskDef[];
+  /** Only name and handler matter locally: access is what CDK grants on AWS. */
+  tasks?: Pick<WorkflowTaskDef, 'name' | 'handler'>[];
   /** Where WorkflowTaskDef.handler paths start; default <repo>/functions. */
   functionsDir?: string;
   /**

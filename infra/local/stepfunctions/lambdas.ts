@@ -9,14 +9,15 @@ import { roundTrip, type Json } from './json.ts';
 import { TaskError } from './task-errors.ts';
 
 type Handler = (event: Json, context: Context) => unknown;
+type LocalTaskDef = Pick<WorkflowTaskDef, 'name' | 'handler'>;
 
 /** Runs workflow functions in process, as Lambda would run them: JSON in, JSON out, named errors. */
 export class LocalLambdas {
-  private readonly byName: Map<string, WorkflowTaskDef>;
+  private readonly byName: Map<string, LocalTaskDef>;
   private readonly modules = new Map<string, Promise<Handler>>();
 
   constructor(
-    tasks: WorkflowTaskDef[],
+    tasks: LocalTaskDef[],
     private readonly functionsDir: string,
     private readonly clock: Clock,
     private readonly arns: LocalArns,
@@ -52,7 +53,7 @@ export class LocalLambdas {
     }
   }
 
-  private load(task: WorkflowTaskDef): Promise<Handler> {
+  private load(task: LocalTaskDef): Promise<Handler> {
     let loaded = this.modules.get(task.name);
     if (!loaded) {
       const url = pathToFileURL(resolve(this.functionsDir, task.handler)).href;
