@@ -7,10 +7,12 @@ import { join } from 'node:path';
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { grantAccess, type AccessTargets } from '../constructs/access.ts';
 import { AppFunction, PROJECT_ROOT } from '../constructs/function.ts';
 import { HttpApi } from '../constructs/http-api.ts';
+import { Monitoring } from '../constructs/monitoring.ts';
 import { WebHosting } from '../constructs/web-hosting.ts';
 import { stateMachineArn, Workflows } from '../constructs/workflows.ts';
 import { VAULT_TABLE_ID, type Registries } from './registries.ts';
@@ -32,6 +34,7 @@ export class StatelessStack extends Stack {
   /** Route functions by "METHOD path", task functions by task name. */
   readonly routeFunctions = new Map<string, AppFunction>();
   readonly taskFunctions = new Map<string, AppFunction>();
+  readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -52,8 +55,15 @@ export class StatelessStack extends Stack {
       vaultTableKey: stateful.vaultTableKey,
       reporterKey: stateful.reporterKey,
       stateMachineArns: registries.stateMachines.map((def) => stateMachineArn(this, def)),
-      grantMail: (fn) => stateful.mailIdentity.grantSendEmail(fn.function),
+      grantMail: (fn) => {
+        if (stateful.mailIdentity) stateful.mailIdentity.grantSendEmail(fn.function);
+        else smtpSecret!.grantRead(fn.function);
+      },
     };
+    // China profile: the SMTP relay's credentials (no SES there); created by the operator.
+    const smtpSecret = settings.smtpSecretName
+      ? secretsmanager.Secret.fromSecretNameV2(this, 'SmtpSecret', settings.smtpSecretName)
+      : undefined;
 
     // Created before the functions so their environment can name it; it refers to nothing
     // that refers back (the API's id is known before its routes exist).
@@ -61,55 +71,57 @@ export class StatelessStack extends Stack {
       rateLimit: settings.apiRateLimit,
       burstLimit: settings.apiBurstLimit,
     });
-    const web = new WebHosting(this, 'Web', {
-      apiDomainName: api.domainName,
-      // The API also answers on its own URL; the hosted UI's token endpoint is called after sign-in.
-      connectSources: [api.api.apiEndpoint, stateful.userPoolDomain.baseUrl()],
-      distDir: props.webDistDir ?? join(PROJECT_ROOT, 'web', 'dist'),
-      siteDomain: settings.siteDomain,
-      siteCertificateArn: settings.siteCertificateArn,
-    });
+    // China: CloudFront only on an ICP-registered siteDomain with its IAM server certificate.
+    const hosted = settings.profile === 'global' || Boolean(settings.siteCertificateId);
+    const web = hosted
+      ? new WebHosting(this, 'Web', {
+          apiDomainName: api.domainName,
+          // The API also answers on its own URL; the sign-in provider's token endpoint is called after sign-in.
+          connectSources: [api.api.apiEndpoint, ...(stateful.userPoolDomain ? [stateful.userPoolDomain.baseUrl()] : []), ...(settings.oidc ? [new URL(settings.oidc.issuer).origin] : [])],
+          distDir: props.webDistDir ?? join(PROJECT_ROOT, 'web', 'dist'),
+          siteDomain: settings.siteDomain,
+          siteCertificateArn: settings.siteCertificateArn,
+          siteIamCertificateId: settings.siteCertificateId,
+          china: settings.profile === 'china',
+        })
+      : undefined;
+    const publicUrl = settings.publicBaseUrl ?? web?.url ?? api.api.apiEndpoint;
 
-    // Here rather than next to the pool: its callback URLs are the site's, known only here, and
-    // an app client holds no data (a new one just changes JWT_AUDIENCE, which follows it).
-    const client = new cognito.UserPoolClient(this, 'StaffConsole', {
-      userPool: stateful.userPool,
-      generateSecret: false, // a browser app: PKCE, no secret
-      authFlows: { userSrp: true },
-      oAuth: {
-        // The console takes the ID token from the redirect (web/src/console/sign-in-methods.ts).
-        flows: { authorizationCodeGrant: true, implicitCodeGrant: true },
-        scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
-        callbackUrls: [`${web.url}${settings.authCallbackPath}`],
-        logoutUrls: [`${web.url}${settings.authLogoutPath}`],
-      },
-      preventUserExistenceErrors: true,
-      idTokenValidity: Duration.hours(1),
-      accessTokenValidity: Duration.hours(1),
-      refreshTokenValidity: Duration.hours(12),
-      // Staff must not change their own unit (it decides which cases they see): admins set it.
-      readAttributes: new cognito.ClientAttributes()
-        .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
-        .withCustomAttributes('unit'),
-      writeAttributes: new cognito.ClientAttributes(),
-    });
-
-    web.deployPages([
-      s3deploy.Source.jsonData('config.json', { cognito: { domain: stateful.userPoolDomain.baseUrl(), clientId: client.userPoolClientId } }),
+    const staff = stateful.userPool ? this.cognitoClient(stateful, settings, publicUrl) : undefined;
+    const identity = staff
+      ? {
+          issuer: staff.issuer,
+          audience: staff.client.userPoolClientId,
+          jwksUrl: `${staff.issuer}/.well-known/jwks.json`,
+          groupsClaim: 'cognito:groups',
+          unitClaim: 'custom:unit',
+        }
+      : settings.oidc!;
+    web?.deployPages([
+      s3deploy.Source.jsonData(
+        'config.json',
+        staff
+          ? { cognito: { domain: stateful.userPoolDomain!.baseUrl(), clientId: staff.client.userPoolClientId } }
+          : { oidc: { issuer: identity.issuer, clientId: identity.audience } },
+      ),
     ]);
 
-    const issuer = `https://cognito-idp.${this.region}.${this.urlSuffix}/${stateful.userPool.userPoolId}`;
     const environment: Record<string, string> = {
       ...Object.fromEntries(registries.tables.map((def) => [def.envVar, tableName(stateful.stackName, def)])),
       ...Object.fromEntries(registries.stateMachines.map((def) => [def.envVar, stateMachineArn(this, def)])),
       MAIL_FROM: settings.mailFrom,
+      MAIL_TRANSPORT: stateful.mailIdentity ? 'ses' : 'smtp',
+      ...(smtpSecret && !stateful.mailIdentity ? { SMTP_SECRET_ID: settings.smtpSecretName! } : {}),
       SUPERVISOR_EMAILS: settings.supervisorEmails.join(','),
       UNITS_JSON: JSON.stringify(settings.units),
-      JWT_ISSUER: issuer,
-      JWT_JWKS_URL: `${issuer}/.well-known/jwks.json`,
-      JWT_AUDIENCE: client.userPoolClientId,
+      JWT_ISSUER: identity.issuer,
+      JWT_JWKS_URL: identity.jwksUrl,
+      JWT_AUDIENCE: identity.audience,
+      // Where the staff token carries groups and unit (Cognito: cognito:groups, custom:unit).
+      JWT_GROUPS_CLAIM: identity.groupsClaim,
+      JWT_UNIT_CLAIM: identity.unitClaim,
       VAULT_KMS_KEY_ARN: stateful.reporterKey.keyArn,
-      PUBLIC_BASE_URL: web.url,
+      PUBLIC_BASE_URL: publicUrl,
       POWERTOOLS_SERVICE_NAME: 'disclosure-intake',
     };
 
@@ -125,7 +137,7 @@ export class StatelessStack extends Stack {
       this.routeFunctions.set(key, fn);
       return { def, fn: fn.function };
     });
-    api.addRoutes(routes);
+    api.addRoutes(routes, { issuer: identity.issuer, audience: identity.audience });
 
     for (const def of registries.workflowTasks) {
       const fn = new AppFunction(this, `Task ${def.name}`, {
@@ -138,15 +150,57 @@ export class StatelessStack extends Stack {
       this.taskFunctions.set(def.name, fn);
     }
 
-    new Workflows(this, 'Workflows', {
+    const workflows = new Workflows(this, 'Workflows', {
       stateMachines: registries.stateMachines,
       taskFunctions: new Map([...this.taskFunctions].map(([name, fn]) => [name, fn.function])),
     });
 
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      topic: stateful.alarmTopic,
+      api: api.api,
+      functions: new Map([...this.routeFunctions, ...[...this.taskFunctions].map(([name, fn]) => [`task ${name}`, fn] as const)].map(([name, fn]) => [name, fn.function])),
+      stateMachines: workflows.stateMachines,
+      ses: Boolean(stateful.mailIdentity),
+    });
+
     new CfnOutput(this, 'ApiUrl', { value: api.stage.url });
-    new CfnOutput(this, 'SiteUrl', { value: web.url });
-    new CfnOutput(this, 'UserPoolId', { value: stateful.userPool.userPoolId });
-    new CfnOutput(this, 'UserPoolClientId', { value: client.userPoolClientId });
-    new CfnOutput(this, 'HostedUiUrl', { value: stateful.userPoolDomain.baseUrl() });
+    new CfnOutput(this, 'SiteUrl', { value: publicUrl });
+    new CfnOutput(this, 'StaffIssuer', { value: identity.issuer });
+    if (staff) {
+      new CfnOutput(this, 'UserPoolId', { value: stateful.userPool!.userPoolId });
+      new CfnOutput(this, 'UserPoolClientId', { value: staff.client.userPoolClientId });
+      new CfnOutput(this, 'HostedUiUrl', { value: stateful.userPoolDomain!.baseUrl() });
+    }
+  }
+
+  /**
+   * Global profile: the console's app client. Here rather than next to the pool: its callback URLs
+   * are the site's, known only here, and an app client holds no data (a new one just changes
+   * JWT_AUDIENCE, which follows it).
+   */
+  private cognitoClient(stateful: StatefulStack, settings: Settings, siteUrl: string) {
+    const client = new cognito.UserPoolClient(this, 'StaffConsole', {
+      userPool: stateful.userPool!,
+      generateSecret: false, // a browser app: PKCE, no secret
+      authFlows: { userSrp: true },
+      oAuth: {
+        // The console takes the ID token from the redirect (web/src/console/sign-in-methods.ts).
+        flows: { authorizationCodeGrant: true, implicitCodeGrant: true },
+        scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
+        callbackUrls: [`${siteUrl}${settings.authCallbackPath}`],
+        logoutUrls: [`${siteUrl}${settings.authLogoutPath}`],
+      },
+      preventUserExistenceErrors: true,
+      idTokenValidity: Duration.hours(1),
+      accessTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.hours(12),
+      // Staff must not change their own unit (it decides which cases they see): admins set it.
+      readAttributes: new cognito.ClientAttributes()
+        .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
+        .withCustomAttributes('unit'),
+      writeAttributes: new cognito.ClientAttributes(),
+    });
+    const issuer = `https://cognito-idp.${this.region}.${this.urlSuffix}/${stateful.userPool!.userPoolId}`;
+    return { client, issuer };
   }
 }

@@ -13,8 +13,8 @@ import { defaultRegistries, type Registries } from '../../infra/stacks/registrie
 import { buildTestApp, testRegistries, type TestApp } from './build-test-app.ts';
 import { actionsOf, allows, couldBe, refersTo, statementsByRole, type Statement } from './iam.ts';
 
-const VAULT_ARN = 'arn:aws-cn:dynamodb:cn-north-1:111122223333:table/DisclosureStateful-ReporterVault';
-const CASES_ARN = 'arn:aws-cn:dynamodb:cn-north-1:111122223333:table/DisclosureStateful-Cases';
+const VAULT_ARN = 'arn:aws-cn:dynamodb:cn-north-1:111122223333:table/DisclosureStateful-dev-ReporterVault';
+const CASES_ARN = 'arn:aws-cn:dynamodb:cn-north-1:111122223333:table/DisclosureStateful-dev-Cases';
 const VAULT_WRITES = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 const VAULT_READS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:Scan'];
 /** Every function writes its own log group and traces; nothing else is shared. */
