@@ -34,16 +34,6 @@ export function stateMachineArn(stack: Stack, def: StateMachineDef): string {
   });
 }
 
-/** Executions of that state machine (DescribeExecution's resource). */
-export function executionArnPattern(stack: Stack, def: StateMachineDef): string {
-  return stack.formatArn({
-    service: 'states',
-    resource: 'execution',
-    resourceName: `${stateMachineName(stack, def)}:*`,
-    arnFormat: ArnFormat.COLON_RESOURCE_NAME,
-  });
-}
-
 export interface WorkflowsProps {
   stateMachines: readonly StateMachineDef[];
   /** Task functions by WorkflowTaskDef name. */
