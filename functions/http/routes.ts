@@ -1,4 +1,18 @@
 import type { z } from 'zod';
+import {
+  caseGet,
+  caseIndex,
+  casePut,
+  caseWithHistoryAccess,
+  calendarList,
+  calendarPut,
+  commitAndResumeAccess,
+  idempotencyRecords,
+  submitCaseAccess,
+  trackCaseAccess,
+  workflowStart,
+  type Access,
+} from '../adapters/access.ts';
 import { yearParams, yearScheduleBody, yearScheduleResponse } from '../shared/schemas/calendar.ts';
 import { caseActionBody, staffCaseBody } from '../shared/schemas/staff.ts';
 import { caseIdParams, caseListQuery, ratingBody, statsQuery, trackingParams } from '../shared/schemas/cases.ts';
@@ -24,20 +38,18 @@ export interface RouteDef {
   schemas?: { body?: z.ZodType; query?: z.ZodType; params?: z.ZodType; response?: z.ZodType };
   /** Success status when not 200. */
   status?: number;
-  /** Extra rights beyond the shared tables and state machines (least privilege, see Permission). */
-  permissions?: Permission[];
+  /**
+   * Everything the handler's code does on AWS (functions/adapters/access.ts): its function gets
+   * exactly these rights and no others. Required, so a new route says what it touches; follow the
+   * handler into the services and adapters it calls. Reporter identity: only intake may put into
+   * the vault, only the notification task may read (and decrypt) it.
+   */
+  access: readonly Access[];
 }
 
-/**
- * Rights a function needs beyond read/write on the cases, calendar and idempotency tables and
- * starting/signalling state machines. Reporter identity: only intake may encrypt into the vault,
- * only the notification task may decrypt it.
- */
-export type Permission = 'vault:encrypt' | 'vault:decrypt' | 'mail:send';
-
 export const routes: RouteDef[] = [
-  { method: 'GET', path: '/v1/health', handler: 'http/health.ts', auth: 'public', summary: 'Liveness check' },
-  { method: 'GET', path: '/v1/openapi.json', handler: 'http/openapi.ts', auth: 'public', summary: 'This API as OpenAPI 3.1' },
+  { method: 'GET', path: '/v1/health', handler: 'http/health.ts', auth: 'public', summary: 'Liveness check', access: [] },
+  { method: 'GET', path: '/v1/openapi.json', handler: 'http/openapi.ts', auth: 'public', summary: 'This API as OpenAPI 3.1', access: [] },
   {
     method: 'GET',
     path: '/v1/admin/calendars/{year}',
@@ -45,6 +57,7 @@ export const routes: RouteDef[] = [
     auth: 'staff',
     summary: "A year's working-day schedule in force (admin, supervisor)",
     schemas: { params: yearParams, response: yearScheduleResponse },
+    access: [calendarList],
   },
   {
     method: 'PUT',
@@ -53,8 +66,9 @@ export const routes: RouteDef[] = [
     auth: 'staff',
     summary: "Load a year's official schedule: public holidays and make-up working days (admin)",
     schemas: { params: yearParams, body: yearScheduleBody, response: yearScheduleResponse },
+    access: [calendarList, calendarPut],
   },
-  { method: 'GET', path: '/v1/units', handler: 'http/units.ts', auth: 'public', summary: 'Units (codes and names)' },
+  { method: 'GET', path: '/v1/units', handler: 'http/units.ts', auth: 'public', summary: 'Units (codes and names)', access: [] },
   {
     method: 'POST',
     path: '/v1/complaints',
@@ -63,7 +77,7 @@ export const routes: RouteDef[] = [
     summary: 'Submit a complaint or report (web form); Idempotency-Key makes a retry return the first answer',
     schemas: { body: complaintBody, response: complaintReceipt },
     status: 201,
-    permissions: ['vault:encrypt'],
+    access: [...submitCaseAccess, idempotencyRecords],
   },
   {
     method: 'POST',
@@ -73,7 +87,7 @@ export const routes: RouteDef[] = [
     summary: 'Submit a disclosure request (依申请公开); Idempotency-Key makes a retry return the first answer',
     schemas: { body: disclosureRequestBody, response: disclosureReceipt },
     status: 201,
-    permissions: ['vault:encrypt'],
+    access: [...submitCaseAccess, idempotencyRecords],
   },
   {
     method: 'POST',
@@ -83,10 +97,17 @@ export const routes: RouteDef[] = [
     summary: 'Enter a complaint or a disclosure request received by letter, phone, fax, e-mail or visit (`kind`, default complaint)',
     schemas: { body: staffCaseBody },
     status: 201,
-    permissions: ['vault:encrypt'],
+    access: submitCaseAccess,
   },
-  { method: 'GET', path: '/v1/cases', handler: 'http/case-list.ts', auth: 'staff', summary: 'Case queues: mine, unit, all', schemas: { query: caseListQuery } },
-  { method: 'GET', path: '/v1/cases/{caseId}', handler: 'http/case-get.ts', auth: 'staff', summary: 'A case for staff (never the reporter identity)', schemas: { params: caseIdParams } },
+  { method: 'GET', path: '/v1/cases', handler: 'http/case-list.ts', auth: 'staff', summary: 'Case queues: mine, unit, all',
+    schemas: { query: caseListQuery },
+    // rememberStaff (casePut), queues by assignee or unit, the calendar.
+    access: [casePut, caseIndex('byAssignee'), caseIndex('byUnit'), calendarList],
+  },
+  { method: 'GET', path: '/v1/cases/{caseId}', handler: 'http/case-get.ts', auth: 'staff', summary: 'A case for staff (never the reporter identity)',
+    schemas: { params: caseIdParams },
+    access: [caseGet, ...caseWithHistoryAccess],
+  },
   {
     method: 'POST',
     path: '/v1/cases/{caseId}/actions',
@@ -95,6 +116,8 @@ export const routes: RouteDef[] = [
     summary:
       'Act on a case. Every kind: assign, note, urge, extend, conclude-review; complaints: accept, reject, transfer, dispose; disclosure requests: request-clarification, consult-third-party, third-party-answered, draft-reply, review, approve',
     schemas: { params: caseIdParams, body: caseActionBody },
+    // rememberStaff, loadCase, the assignee's directory entry, commitAndResume, caseWithHistory.
+    access: [casePut, caseGet, calendarList, ...commitAndResumeAccess, ...caseWithHistoryAccess],
   },
   {
     method: 'GET',
@@ -103,6 +126,7 @@ export const routes: RouteDef[] = [
     auth: 'public',
     summary: 'Follow a case with tracking number and X-Access-Code',
     schemas: { params: trackingParams },
+    access: [...trackCaseAccess, ...caseWithHistoryAccess],
   },
   {
     method: 'POST',
@@ -112,6 +136,15 @@ export const routes: RouteDef[] = [
     summary: 'Rate a disposed case',
     schemas: { params: trackingParams, body: ratingBody },
     status: 201,
+    // A dissatisfied rating starts the supervision review's workflow.
+    access: [...trackCaseAccess, calendarList, ...commitAndResumeAccess, workflowStart],
+  },
+  { method: 'GET', path: '/v1/supervision/overdue', handler: 'http/supervision-overdue.ts', auth: 'staff', summary: 'Overdue and due-soon deadlines (supervisors)',
+    access: [calendarList, caseIndex('openDeadlines'), caseIndex('openReviews')],
+  },
+  { method: 'GET', path: '/v1/stats', handler: 'http/stats.ts', auth: 'staff', summary: 'Per-unit performance',
+    schemas: { query: statsQuery },
+    access: [caseIndex('byUnit')],
   },
   {
     method: 'POST',
@@ -121,6 +154,7 @@ export const routes: RouteDef[] = [
     summary: "The applicant's answer to a clarification request (补正): the reply deadline starts afresh",
     schemas: { params: trackingParams, body: clarificationBody },
     status: 201,
+    access: [...trackCaseAccess, calendarList, ...commitAndResumeAccess],
   },
   {
     method: 'GET',
@@ -129,7 +163,6 @@ export const routes: RouteDef[] = [
     auth: 'staff',
     summary: "The annual report's 依申请公开 table by applicant type (JSON, or format=csv)",
     schemas: { query: annualReportQuery },
+    access: [caseIndex('byUnit')],
   },
-  { method: 'GET', path: '/v1/supervision/overdue', handler: 'http/supervision-overdue.ts', auth: 'staff', summary: 'Overdue and due-soon deadlines (supervisors)' },
-  { method: 'GET', path: '/v1/stats', handler: 'http/stats.ts', auth: 'staff', summary: 'Per-unit performance', schemas: { query: statsQuery } },
 ];

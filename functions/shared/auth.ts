@@ -36,14 +36,25 @@ const bearerToken = (headers: Record<string, string | undefined>): string | unde
   return match?.[1];
 };
 
+/**
+ * Where groups and unit sit in the token: Cognito's claims by default; in the China profile the
+ * agency's OIDC provider names its own (JWT_GROUPS_CLAIM, JWT_UNIT_CLAIM, set by the stack).
+ */
+const claimNames = () => ({ groups: process.env.JWT_GROUPS_CLAIM || 'cognito:groups', unit: process.env.JWT_UNIT_CLAIM || 'custom:unit' });
+
+/** An OIDC provider may send groups as one space- or comma-separated string. */
+const groupList = (value: unknown): unknown => (typeof value === 'string' ? value.split(/[\s,]+/).filter(Boolean) : (value ?? []));
+
 const toUser = (claims: JWTPayload): StaffUser => {
-  const groups = claims['cognito:groups'] ?? [];
+  const names = claimNames();
+  const groups = groupList(claims[names.groups]);
   const { sub, name } = claims;
-  const unit = claims['custom:unit'];
+  const unit = claims[names.unit];
   if (typeof sub !== 'string' || !sub) throw invalid();
   if (!Array.isArray(groups) || !groups.every((g) => typeof g === 'string')) throw invalid();
   // Cognito ID tokens say so; an access token (or anything else) signed by the same pool is not a sign-in here.
-  if (claims.token_use !== 'id') throw invalid();
+  // Another provider's tokens are checked by issuer and audience alone.
+  if (names.groups === 'cognito:groups' && claims.token_use !== 'id') throw invalid();
   const email = claims.email;
   return {
     sub,

@@ -1,5 +1,5 @@
 import { DynamoCaseRepository } from '../adapters/dynamodb/case-store.ts';
-import { SesMailer } from '../adapters/ses/mailer.ts';
+import { mailerFromEnv } from '../adapters/mail.ts';
 import { EncryptedReporterVault } from '../adapters/vault/reporter-vault.ts';
 import { deliverPendingNotices } from '../notices/deliver.ts';
 import { config } from '../shared/config.ts';
@@ -7,7 +7,7 @@ import { units } from '../shared/units.ts';
 
 const repo = new DynamoCaseRepository();
 const vault = new EncryptedReporterVault();
-const mailer = new SesMailer();
+const mailer = mailerFromEnv();
 
 /** Step Functions task: send the case's pending notices (retried by the state machine on failure). */
 export const handler = async (event: { caseId: string }) =>

@@ -1,4 +1,16 @@
-import type { Permission } from '../http/routes.ts';
+import {
+  calendarList,
+  caseGet,
+  casePut,
+  caseQuery,
+  fireTimerAccess,
+  mailSend,
+  noticeUpdate,
+  vaultRead,
+  waitTokenPut,
+  workflowResume,
+  type Access,
+} from '../adapters/access.ts';
 
 /**
  * Functions that state machines call as Lambda tasks. In an ASL file a task names its function
@@ -7,13 +19,20 @@ import type { Permission } from '../http/routes.ts';
 export interface WorkflowTaskDef {
   name: string;
   handler: string;
-  permissions?: Permission[];
+  /** Everything the task's code does on AWS; required (see RouteDef.access in functions/http/routes.ts). */
+  access: readonly Access[];
 }
 
 export const workflowTasks: WorkflowTaskDef[] = [
-  { name: 'SendNotices', handler: 'workflow/send-notices.ts', permissions: ['vault:decrypt', 'mail:send'] },
-  { name: 'NextDeadline', handler: 'workflow/next-deadline.ts' },
-  { name: 'RegisterWait', handler: 'workflow/register-wait.ts' },
-  { name: 'Warn', handler: 'workflow/warn.ts' },
-  { name: 'Escalate', handler: 'workflow/escalate.ts' },
+  {
+    name: 'SendNotices',
+    handler: 'workflow/send-notices.ts',
+    // pendingNotices, claim/mark, the case, the reporter's e-mail address (and no other field), mail.
+    access: [caseQuery, noticeUpdate, caseGet, vaultRead('email'), mailSend],
+  },
+  // Load, store refreshed provisional deadlines, check pending notices.
+  { name: 'NextDeadline', handler: 'workflow/next-deadline.ts', access: [caseGet, calendarList, casePut, caseQuery] },
+  { name: 'RegisterWait', handler: 'workflow/register-wait.ts', access: [waitTokenPut, workflowResume] },
+  { name: 'Warn', handler: 'workflow/warn.ts', access: fireTimerAccess },
+  { name: 'Escalate', handler: 'workflow/escalate.ts', access: fireTimerAccess },
 ];

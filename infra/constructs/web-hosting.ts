@@ -4,7 +4,7 @@
  * call and the CSP can stay 'self'.
  */
 import { existsSync } from 'node:fs';
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -22,6 +22,14 @@ export interface WebHostingProps {
   distDir: string;
   siteDomain?: string;
   siteCertificateArn?: string;
+  /** China regions: CloudFront takes an IAM server certificate (by id) for the ICP-registered siteDomain. */
+  siteIamCertificateId?: string;
+  /**
+   * China regions: CloudFront there has neither CloudFront Functions nor origin access control
+   * (cfn-lint F3006 on cn-north-1): the bucket is read through an origin access identity and
+   * there is no SPA fallback, so only the pages' own paths load directly (see README).
+   */
+  china?: boolean;
 }
 
 /**
@@ -101,7 +109,7 @@ export class WebHosting extends Construct {
       },
     });
 
-    const spaFallback = new cloudfront.Function(this, 'SpaFallback', {
+    const spaFallback = props.china ? undefined : new cloudfront.Function(this, 'SpaFallback', {
       code: cloudfront.FunctionCode.fromInline(SPA_FALLBACK),
       runtime: cloudfront.FunctionRuntime.JS_2_0,
       comment: 'Serve index.html for client-side routes',
@@ -119,11 +127,11 @@ export class WebHosting extends Construct {
           }
         : {}),
       defaultBehavior: {
-        origin: origins.S3BucketOrigin.withOriginAccessControl(this.bucket),
+        origin: props.china ? origins.S3BucketOrigin.withOriginAccessIdentity(this.bucket) : origins.S3BucketOrigin.withOriginAccessControl(this.bucket),
         viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
         responseHeadersPolicy: headers,
-        functionAssociations: [{ function: spaFallback, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
+        ...(spaFallback ? { functionAssociations: [{ function: spaFallback, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }] } : {}),
       },
       additionalBehaviors: {
         '/v1/*': {
@@ -141,8 +149,29 @@ export class WebHosting extends Construct {
         },
       },
     });
+    if (props.siteDomain && props.siteIamCertificateId) {
+      const cfn = this.distribution.node.defaultChild as cloudfront.CfnDistribution;
+      cfn.addPropertyOverride('DistributionConfig.Aliases', [props.siteDomain]);
+      cfn.addPropertyOverride('DistributionConfig.ViewerCertificate', {
+        IamCertificateId: props.siteIamCertificateId,
+        SslSupportMethod: 'sni-only',
+        MinimumProtocolVersion: 'TLSv1.2_2021',
+      });
+    }
     this.url = `https://${props.siteDomain ?? this.distribution.distributionDomainName}`;
     this.acknowledgeDistributionFindings(Boolean(props.siteCertificateArn));
+    if (props.china) {
+      Validations.of(this.distribution).acknowledge({
+        id: 'AwsSolutions-CFR7',
+        reason: 'China regions: CloudFront there offers no origin access control (cfn-lint F3006 on cn-north-1); the private bucket is read through an origin access identity instead.',
+      });
+    }
+    if (props.siteIamCertificateId) {
+      Validations.of(this.distribution).acknowledge({
+        id: 'AwsSolutions-CFR4',
+        reason: 'China regions: the viewer certificate is the IAM server certificate siteCertificateId with TLSv1.2_2021 and SNI, set as a property override that cdk-nag does not read.',
+      });
+    }
     this.distDir = props.distDir;
   }
 
@@ -162,7 +191,8 @@ export class WebHosting extends Construct {
       // CDK's own deployment helper (runs at deploy time only, never on a request path).
       const role = deployment.handlerRole;
       Validations.of(role).acknowledge({
-        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        // The partition as cdk-nag renders it: the token, or its literal once the region is known.
+        id: `AwsSolutions-IAM4[Policy::arn:${Token.isUnresolved(Stack.of(this).partition) ? '<AWS::Partition>' : Stack.of(this).partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]`,
         reason: 'CDK BucketDeployment handler: basic Lambda logging, as CDK provisions it.',
       });
       acknowledgeWildcardsOfCdkRole(

@@ -1,10 +1,13 @@
 /**
  * One Standard state machine per StateMachineDef, from the same ASL file the local runtime runs.
- * Each task function's ARN goes in as the definition substitution `${<TaskName>FunctionArn}`.
+ * Each task function's ARN goes in as the definition substitution `${<TaskName>FunctionArn}`, and
+ * the stack's partition (`AWS::Partition`: aws, aws-cn, ...) as `${Partition}`, so an ASL file
+ * names service integrations as `arn:${Partition}:states:::lambda:invoke` and deploys unchanged
+ * in any partition. A literal `arn:aws:` in an ASL file fails synth.
  */
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { ArnFormat, Stack, Validations } from 'aws-cdk-lib';
+import { ArnFormat, Aws, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -31,16 +34,6 @@ export function stateMachineArn(stack: Stack, def: StateMachineDef): string {
   });
 }
 
-/** Executions of that state machine (DescribeExecution's resource). */
-export function executionArnPattern(stack: Stack, def: StateMachineDef): string {
-  return stack.formatArn({
-    service: 'states',
-    resource: 'execution',
-    resourceName: `${stateMachineName(stack, def)}:*`,
-    arnFormat: ArnFormat.COLON_RESOURCE_NAME,
-  });
-}
-
 export interface WorkflowsProps {
   stateMachines: readonly StateMachineDef[];
   /** Task functions by WorkflowTaskDef name. */
@@ -55,13 +48,16 @@ export class Workflows extends Construct {
     const stack = Stack.of(this);
     for (const def of props.stateMachines) {
       const file = isAbsolute(def.file) ? def.file : join(PROJECT_ROOT, def.file);
-      const substitutions = Object.fromEntries(
-        def.tasks.map((task) => {
-          const fn = props.taskFunctions.get(task);
-          if (!fn) throw new Error(`State machine ${def.id} names task ${task}, which is not in functions/workflow/tasks.ts`);
-          return [`${task}FunctionArn`, fn.functionArn];
-        }),
-      );
+      const substitutions: Record<string, string> = {
+        Partition: Aws.PARTITION,
+        ...Object.fromEntries(
+          def.tasks.map((task) => {
+            const fn = props.taskFunctions.get(task);
+            if (!fn) throw new Error(`State machine ${def.id} names task ${task}, which is not in functions/workflow/tasks.ts`);
+            return [`${task}FunctionArn`, fn.functionArn];
+          }),
+        ),
+      };
       checkPlaceholders(def, file, substitutions);
 
       const logGroup = new logs.LogGroup(this, `${def.id}Logs`, {
@@ -112,6 +108,10 @@ export class Workflows extends Construct {
 /** Fails synth on a `${Placeholder}` in the ASL that nothing substitutes (a deploy-time error otherwise). */
 function checkPlaceholders(def: StateMachineDef, file: string, substitutions: Record<string, string>): void {
   const text = readFileSync(file, 'utf8');
+  const literal = /"arn:aws[\w-]*:/.exec(text);
+  if (literal) {
+    throw new Error(`${def.file} has a literal partition (${literal[0].slice(1)}...): write arn:\${Partition}: so it deploys in aws-cn too`);
+  }
   const missing = [...text.matchAll(/\$\{([A-Za-z0-9_]+)\}/g)].map((m) => m[1]!).filter((name) => !(name in substitutions));
   if (missing.length) {
     throw new Error(`${def.file} uses ${[...new Set(missing)].join(', ')}: add the task(s) to ${def.id}.tasks in infra/state-machines.ts`);

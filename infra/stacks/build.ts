@@ -5,7 +5,7 @@
 import { type App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { defaultRegistries, type Registries } from './registries.ts';
-import { readSettings } from './settings.ts';
+import { readSettings, type Settings } from './settings.ts';
 import { StatefulStack } from './stateful-stack.ts';
 import { StatelessStack } from './stateless-stack.ts';
 
@@ -17,14 +17,18 @@ export interface BuildOptions {
 export function buildApp(app: App, options: BuildOptions = {}) {
   const registries = options.registries ?? defaultRegistries;
   const settings = readSettings(app.node);
-  const description = 'Disclosure intake (政务公开投诉与意见受理)';
-  const stateful = new StatefulStack(app, 'DisclosureStateful', {
-    description: `${description}: tables, keys, staff user pool, mail identity`,
+  const description = `Disclosure intake (政务公开投诉与意见受理), ${settings.stage}, ${settings.profile} profile`;
+  // Environment-agnostic unless a region is given (no account: synth needs no credentials).
+  const env = settings.region ? { region: settings.region } : undefined;
+  const stateful = new StatefulStack(app, stackName('Stateful', settings), {
+    description: `${description}: tables, keys${settings.profile === 'global' ? ', staff user pool, mail identity' : ''}, alarms`,
+    env,
     registries,
     settings,
   });
-  const stateless = new StatelessStack(app, 'DisclosureStateless', {
-    description: `${description}: functions, API, workflows, web hosting`,
+  const stateless = new StatelessStack(app, stackName('Stateless', settings), {
+    description: `${description}: functions, API, workflows, web hosting, alarms, dashboard`,
+    env,
     registries,
     settings,
     stateful,
@@ -32,4 +36,9 @@ export function buildApp(app: App, options: BuildOptions = {}) {
   });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   return { stateful, stateless, settings };
+}
+
+/** `DisclosureStateful-dev`, `DisclosureStateless-prod`: each stage its own stacks and resources. */
+export function stackName(kind: 'Stateful' | 'Stateless', settings: Pick<Settings, 'stage'>): string {
+  return `Disclosure${kind}-${settings.stage}`;
 }

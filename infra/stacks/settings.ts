@@ -11,7 +11,31 @@ export interface Unit {
   email: string;
 }
 
+/**
+ * Deployment profile, chosen by the region: `china` for cn-* regions (no Cognito user pool, SES
+ * or SNS SMS there: the agency's OIDC issuer signs staff in, mail goes through its SMTP relay),
+ * `global` anywhere else (Cognito user pool, SES). An environment-agnostic synth is `global`.
+ */
+export type Profile = 'global' | 'china';
+export type Stage = 'dev' | 'prod';
+
+/** The agency's OpenID Connect provider (China profile): what the API's JWT authorizer and the functions check. */
+export interface OidcSettings {
+  issuer: string;
+  audience: string;
+  /** The issuer's JWKS; default `<issuer>/.well-known/jwks.json` (check the issuer's discovery document). */
+  jwksUrl: string;
+  /** ID-token claim carrying the staff groups (an array of strings) and the unit code. */
+  groupsClaim: string;
+  unitClaim: string;
+}
+
 export interface Settings {
+  /** `-c stage=dev|prod`: separate stacks (and so tables, keys, functions) per stage. */
+  stage: Stage;
+  /** `-c region=...`: pins the stacks to a region; decides the profile. */
+  region?: string;
+  profile: Profile;
   /** SES domain identity; MAIL_FROM must be an address in it. */
   mailDomain: string;
   mailFrom: string;
@@ -22,11 +46,26 @@ export interface Settings {
   /** Path under the site URL that the hosted UI redirects back to after sign-in / sign-out. */
   authCallbackPath: string;
   authLogoutPath: string;
-  /** Optional custom domain for the site; needs an ACM certificate in us-east-1. */
+  /**
+   * Optional custom domain for the site. Global profile: with an ACM certificate in us-east-1
+   * (siteCertificateArn). China profile: with an IAM server certificate (siteCertificateId; an
+   * ICP-registered domain), without which no CloudFront distribution is built.
+   */
   siteDomain?: string;
   siteCertificateArn?: string;
+  siteCertificateId?: string;
   apiRateLimit: number;
   apiBurstLimit: number;
+  /** China profile only. */
+  oidc?: OidcSettings;
+  /** China profile: Secrets Manager secret (name) with the SMTP relay's host, port and credentials. */
+  smtpSecretName?: string;
+  /** Base of links in notices when there is no site URL (China without siteDomain). */
+  publicBaseUrl?: string;
+  /** The only principal that may schedule deletion of or disable the KMS keys. */
+  breakGlassRoleArn?: string;
+  /** Subscribed (e-mail) to the alarm topic when set. */
+  alarmEmail?: string;
 }
 
 const str = (node: Node, key: string): string | undefined => {
@@ -70,13 +109,104 @@ const units = (node: Node, mailDomain: string): Unit[] => {
   return parsed as Unit[];
 };
 
+export const profileOf = (region: string | undefined): Profile => (region?.startsWith('cn-') ? 'china' : 'global');
+
+const httpsUrl = (key: string, value: string): string => {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`Context ${key} must be a URL`);
+  }
+  if (url.protocol !== 'https:') throw new Error(`Context ${key} must be an https URL`);
+  return value.replace(/\/$/, '');
+};
+
+/** Values that are examples, not an agency's: fine for dev, refused for prod. */
+const PLACEHOLDER = /(^|[.@/])example\.(gov\.cn|com|org|net)\b|\bexample\.gov\b/i;
+
 export function readSettings(node: Node): Settings {
+  const stageValue = str(node, 'stage') ?? 'dev';
+  if (stageValue !== 'dev' && stageValue !== 'prod') throw new Error('Context stage must be dev or prod');
+  const stage: Stage = stageValue;
+  const region = str(node, 'region');
+  const profile = profileOf(region);
   const mailDomain = str(node, 'mailDomain') ?? 'example.gov.cn';
   const siteDomain = str(node, 'siteDomain');
   const siteCertificateArn = str(node, 'siteCertificateArn');
-  if (Boolean(siteDomain) !== Boolean(siteCertificateArn)) {
+  const siteCertificateId = str(node, 'siteCertificateId');
+  if (profile === 'global' && Boolean(siteDomain) !== Boolean(siteCertificateArn)) {
     throw new Error('Context siteDomain and siteCertificateArn go together');
   }
+  if (profile === 'china' && siteCertificateArn) {
+    throw new Error('China regions: CloudFront takes an IAM server certificate there; give siteCertificateId, not siteCertificateArn');
+  }
+  if (profile === 'china' && Boolean(siteDomain) !== Boolean(siteCertificateId)) {
+    throw new Error('Context siteDomain and siteCertificateId (IAM server certificate) go together');
+  }
+  const settings = readRest(node, mailDomain);
+  const oidc = profile === 'china' ? readOidc(node) : undefined;
+  const smtpSecretName = str(node, 'smtpSecretName');
+  if (profile === 'china' && !smtpSecretName) {
+    throw new Error('China regions have no SES: give -c smtpSecretName=<Secrets Manager secret with the SMTP relay>');
+  }
+  const result: Settings = {
+    ...settings,
+    stage,
+    region,
+    profile,
+    siteDomain,
+    siteCertificateArn,
+    siteCertificateId,
+    oidc,
+    smtpSecretName: profile === 'china' ? smtpSecretName : undefined,
+    publicBaseUrl: str(node, 'publicBaseUrl') && httpsUrl('publicBaseUrl', str(node, 'publicBaseUrl')!),
+    breakGlassRoleArn: str(node, 'breakGlassRoleArn'),
+    alarmEmail: str(node, 'alarmEmail'),
+  };
+  if (stage === 'prod') checkProd(result);
+  return result;
+}
+
+function readOidc(node: Node): OidcSettings {
+  const issuer = str(node, 'oidcIssuer');
+  const audience = str(node, 'oidcAudience');
+  if (!issuer || !audience) {
+    throw new Error('China regions have no Cognito user pools: give -c oidcIssuer=https://... -c oidcAudience=<client id> (the agency\'s OIDC provider)');
+  }
+  const base = httpsUrl('oidcIssuer', issuer);
+  return {
+    issuer: base,
+    audience,
+    jwksUrl: httpsUrl('oidcJwksUrl', str(node, 'oidcJwksUrl') ?? `${base}/.well-known/jwks.json`),
+    groupsClaim: str(node, 'groupsClaim') ?? 'groups',
+    unitClaim: str(node, 'unitClaim') ?? 'unit',
+  };
+}
+
+/** A prod synth with an example value would deploy mail to nobody and sign-in to nowhere: refuse it. */
+function checkProd(s: Settings): void {
+  const values: [string, string | undefined][] = [
+    ['mailDomain', s.mailDomain],
+    ['mailFrom', s.mailFrom],
+    ['supervisorEmails', s.supervisorEmails.join(',')],
+    ['units', s.units.map((u) => u.email).join(',')],
+    ['siteDomain', s.siteDomain],
+    ['oidcIssuer', s.oidc?.issuer],
+    ['oidcJwksUrl', s.oidc?.jwksUrl],
+    ['publicBaseUrl', s.publicBaseUrl],
+    ['alarmEmail', s.alarmEmail],
+  ];
+  const placeholders = values.filter(([, v]) => v && PLACEHOLDER.test(v)).map(([k]) => k);
+  if (placeholders.length) {
+    throw new Error(`stage=prod refuses placeholder values (example.*) in: ${placeholders.join(', ')}; set them with -c or in cdk.json`);
+  }
+  if (!s.region) throw new Error('stage=prod needs -c region=... (it decides the deployment profile)');
+  if (!s.breakGlassRoleArn) throw new Error('stage=prod needs -c breakGlassRoleArn=... (the only role that may disable or delete the KMS keys)');
+  if (!s.alarmEmail) throw new Error('stage=prod needs -c alarmEmail=... (who receives the alarms)');
+}
+
+function readRest(node: Node, mailDomain: string) {
   return {
     mailDomain,
     mailFrom: str(node, 'mailFrom') ?? `noreply@${mailDomain}`,
@@ -85,8 +215,6 @@ export function readSettings(node: Node): Settings {
     authDomainPrefix: str(node, 'authDomainPrefix'),
     authCallbackPath: str(node, 'authCallbackPath') ?? '/console',
     authLogoutPath: str(node, 'authLogoutPath') ?? '/console',
-    siteDomain,
-    siteCertificateArn,
     apiRateLimit: num(node, 'apiRateLimit', 50),
     apiBurstLimit: num(node, 'apiBurstLimit', 100),
   };

@@ -3,18 +3,28 @@
  * is retained on stack deletion and protected against accidental replacement; the stateless stack
  * can be torn down and rebuilt freely around it.
  */
-import { Aws, CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { Aws, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as ses from 'aws-cdk-lib/aws-ses';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import type { TableDef } from '../tables.ts';
 import { VAULT_TABLE_ID, type Registries } from './registries.ts';
 import type { Settings } from './settings.ts';
 
 /** Staff roles (api-contract.md). Groups land in the ID token as `cognito:groups`. */
-export const STAFF_GROUPS = ['handler', 'supervisor', 'admin', 'security-officer', 'disclosure-head'] as const;
+export const STAFF_GROUPS = ['handler', 'supervisor', 'admin', 'security-officer', 'disclosure-head', 'custodian'] as const;
+
+/** Actions on the KMS keys that only the break-glass role may take (key policy Deny for everyone else). */
+export const KEY_KILL_ACTIONS = ['kms:ScheduleKeyDeletion', 'kms:DisableKey'];
 
 /**
  * Tables have fixed names derived from the stack name. Functions and IAM policies in the
@@ -44,16 +54,44 @@ export class StatefulStack extends Stack {
   readonly reporterKey: kms.Key;
   /** Encrypts the vault table at rest; reached only through the table's grant methods. */
   readonly vaultTableKey: kms.Key;
-  readonly userPool: cognito.UserPool;
-  readonly userPoolDomain: cognito.UserPoolDomain;
+  /** Global profile only: China regions have no Cognito user pools (the agency's OIDC issuer signs staff in). */
+  readonly userPool?: cognito.UserPool;
+  readonly userPoolDomain?: cognito.UserPoolDomain;
   /**
-   * Here, not with the functions: SES issues the DKIM tokens when the identity is created and DNS
-   * must publish them, so re-creating it (a stateless redeploy) would break outgoing mail.
+   * Global profile only (no SES in China regions: SMTP there). Here, not with the functions: SES
+   * issues the DKIM tokens when the identity is created and DNS must publish them, so re-creating
+   * it (a stateless redeploy) would break outgoing mail.
    */
-  readonly mailIdentity: ses.EmailIdentity;
+  readonly mailIdentity?: ses.EmailIdentity;
+  /** Every alarm of the app notifies this topic (encrypted; e-mail subscription from `alarmEmail`). */
+  readonly alarmTopic: sns.Topic;
+  readonly breakGlassRoleArn: string;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
+
+    const { settings } = props;
+    // Default: a role of that name in this account, to be created by the operator when needed.
+    this.breakGlassRoleArn =
+      settings.breakGlassRoleArn ?? `arn:${Aws.PARTITION}:iam::${Aws.ACCOUNT_ID}:role/disclosure-break-glass-${settings.stage}`;
+
+    const alarmKey = new kms.Key(this, 'AlarmTopicKey', {
+      description: 'Alarm topic encryption (CloudWatch alarms and EventBridge publish to it)',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const service of ['cloudwatch.amazonaws.com', 'events.amazonaws.com']) {
+      alarmKey.addToResourcePolicy(
+        new iam.PolicyStatement({
+          actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+          principals: [new iam.ServicePrincipal(service)],
+          resources: ['*'],
+          conditions: { StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID } },
+        }),
+      );
+    }
+    this.alarmTopic = new sns.Topic(this, 'Alarms', { displayName: 'Disclosure intake alarms', masterKey: alarmKey, enforceSSL: true });
+    if (settings.alarmEmail) this.alarmTopic.addSubscription(new subscriptions.EmailSubscription(settings.alarmEmail));
 
     this.reporterKey = new kms.Key(this, 'ReporterKey', {
       description: 'Reporter identity: AWS Encryption SDK keyring key (field-level encryption in the vault)',
@@ -66,26 +104,80 @@ export class StatefulStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
+    const keys = [this.reporterKey, this.vaultTableKey, alarmKey];
+    for (const key of keys) this.guardKey(key);
+    this.keyTamperAlarm(keys);
+
     for (const def of props.registries.tables) {
       this.tables.set(def.id, this.table(def, def.id === VAULT_TABLE_ID ? this.vaultTableKey : undefined));
     }
 
-    this.userPool = this.staffUserPool();
-    this.userPoolDomain = this.userPool.addDomain('HostedUi', {
-      cognitoDomain: { domainPrefix: props.settings.authDomainPrefix ?? `disclosure-intake-${Aws.ACCOUNT_ID}` },
-    });
-
-    this.mailIdentity = new ses.EmailIdentity(this, 'MailIdentity', {
-      identity: ses.Identity.domain(props.settings.mailDomain),
-    });
-
-    new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
+    if (settings.profile === 'global') {
+      this.userPool = this.staffUserPool();
+      this.userPoolDomain = this.userPool.addDomain('HostedUi', {
+        cognitoDomain: { domainPrefix: settings.authDomainPrefix ?? `disclosure-intake-${settings.stage}-${Aws.ACCOUNT_ID}` },
+      });
+      this.mailIdentity = new ses.EmailIdentity(this, 'MailIdentity', { identity: ses.Identity.domain(settings.mailDomain) });
+      new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
+      // The CNAME records to publish for Easy DKIM (name -> value).
+      const dkim = this.mailIdentity;
+      new CfnOutput(this, 'DkimRecord1', { value: `${dkim.dkimDnsTokenName1} CNAME ${dkim.dkimDnsTokenValue1}` });
+      new CfnOutput(this, 'DkimRecord2', { value: `${dkim.dkimDnsTokenName2} CNAME ${dkim.dkimDnsTokenValue2}` });
+      new CfnOutput(this, 'DkimRecord3', { value: `${dkim.dkimDnsTokenName3} CNAME ${dkim.dkimDnsTokenValue3}` });
+    }
     new CfnOutput(this, 'ReporterKeyArn', { value: this.reporterKey.keyArn });
-    // The CNAME records to publish for Easy DKIM (name -> value).
-    const dkim = this.mailIdentity;
-    new CfnOutput(this, 'DkimRecord1', { value: `${dkim.dkimDnsTokenName1} CNAME ${dkim.dkimDnsTokenValue1}` });
-    new CfnOutput(this, 'DkimRecord2', { value: `${dkim.dkimDnsTokenName2} CNAME ${dkim.dkimDnsTokenValue2}` });
-    new CfnOutput(this, 'DkimRecord3', { value: `${dkim.dkimDnsTokenName3} CNAME ${dkim.dkimDnsTokenValue3}` });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarmTopic.topicArn });
+    new CfnOutput(this, 'BreakGlassRoleArn', { value: this.breakGlassRoleArn });
+  }
+
+  /**
+   * Nobody but the break-glass role may disable a key or schedule its deletion: either would make
+   * every reporter's identity unreadable for good (the vault has no other copy). A Deny in the key
+   * policy binds administrators too, whatever their IAM policies say.
+   */
+  private guardKey(key: kms.Key): void {
+    key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'OnlyBreakGlassMayDisableOrDelete',
+        effect: iam.Effect.DENY,
+        principals: [new iam.AnyPrincipal()],
+        actions: KEY_KILL_ACTIONS,
+        resources: ['*'],
+        conditions: { ArnNotEquals: { 'aws:PrincipalArn': this.breakGlassRoleArn } },
+      }),
+    );
+  }
+
+  /** Any attempt (allowed or denied) to disable or delete a key, seen in CloudTrail: alarm at once. */
+  private keyTamperAlarm(keys: kms.Key[]): void {
+    const rule = new events.Rule(this, 'KeyTamper', {
+      description: 'ScheduleKeyDeletion or DisableKey on a key of this app (CloudTrail)',
+      eventPattern: {
+        source: ['aws.kms'],
+        detailType: ['AWS API Call via CloudTrail'],
+        detail: {
+          eventSource: ['kms.amazonaws.com'],
+          eventName: ['ScheduleKeyDeletion', 'DisableKey'],
+          resources: { ARN: keys.map((k) => k.keyArn) },
+        },
+      },
+    });
+    rule.addTarget(new targets.SnsTopic(this.alarmTopic));
+    const alarm = new cloudwatch.Alarm(this, 'KeyTamperAlarm', {
+      alarmDescription: 'Someone tried to disable or delete a KMS key that protects reporter identity',
+      metric: new cloudwatch.Metric({
+        namespace: 'AWS/Events',
+        metricName: 'TriggeredRules',
+        dimensionsMap: { RuleName: rule.ruleName },
+        statistic: 'Sum',
+        period: Duration.minutes(5),
+      }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    alarm.addAlarmAction(new cwActions.SnsAction(this.alarmTopic));
   }
 
   private table(def: TableDef, key?: kms.IKey): dynamodb.Table {
@@ -131,7 +223,9 @@ export class StatefulStack extends Stack {
         requireSymbols: true,
         tempPasswordValidity: Duration.days(3),
       },
-      mfa: cognito.Mfa.OPTIONAL,
+      // Every staff account can open confidential complaints: a second factor always (TOTP; no
+      // SMS, which needs SNS SMS and is the weaker factor).
+      mfa: cognito.Mfa.REQUIRED,
       mfaSecondFactor: { otp: true, sms: false },
       accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
       // Plus tier: compromised-credential and risky sign-in detection for accounts that can
@@ -142,12 +236,6 @@ export class StatefulStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
     for (const groupName of STAFF_GROUPS) pool.addGroup(`Group-${groupName}`, { groupName });
-    Validations.of(pool).acknowledge({
-      id: 'AwsSolutions-COG2',
-      reason:
-        'MFA optional (TOTP) as specified for the first rollout; the risk configuration below requires MFA for ' +
-        'high-risk sign-ins. Cognito cannot require MFA per group; requiring it for everyone is a policy decision.',
-    });
     // What Plus-tier threat protection does on a finding: a leaked password never signs in; a
     // risky sign-in needs the second factor (and fails without one when the risk is high).
     new cognito.CfnUserPoolRiskConfigurationAttachment(this, 'StaffPoolRisk', {

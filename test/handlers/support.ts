@@ -21,8 +21,9 @@ export async function startIssuer() {
   process.env.JWT_ISSUER = issuer;
   process.env.JWT_AUDIENCE = 'test-client';
   return {
-    token: (user: { sub: string; name: string; groups: string[]; unit: string }) =>
-      new SignJWT({ name: user.name, 'cognito:groups': user.groups, 'custom:unit': user.unit, token_use: 'id' })
+    /** Claims as Cognito writes them; `claims` replaces them (another provider's shape). */
+    token: (user: { sub: string; name: string; groups: string[]; unit: string }, claims?: Record<string, unknown>) =>
+      new SignJWT(claims ?? { name: user.name, 'cognito:groups': user.groups, 'custom:unit': user.unit, token_use: 'id' })
         .setProtectedHeader({ alg: 'RS256', kid: 'test' })
         .setSubject(user.sub)
         .setIssuer(issuer)

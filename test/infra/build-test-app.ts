@@ -8,6 +8,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import {
+  calendarList,
+  caseGet,
+  caseIndex,
+  casePut,
+  caseQuery,
+  mailSend,
+  vaultPut,
+  vaultRead,
+  workflowResume,
+  workflowStart,
+} from '../../functions/adapters/access.ts';
 import type { RouteDef } from '../../functions/http/routes.ts';
 import { PROJECT_ROOT } from '../../infra/constructs/function.ts';
 import { buildApp } from '../../infra/stacks/build.ts';
@@ -17,27 +29,28 @@ import { tables } from '../../infra/tables.ts';
 /** Any existing module under functions/ will do as an entry while bundling is skipped. */
 const ENTRY = 'http/routes.ts';
 
-const route = (method: RouteDef['method'], path: string, permissions?: RouteDef['permissions']): RouteDef => ({
+const route = (method: RouteDef['method'], path: string, access: RouteDef['access'], auth: RouteDef['auth'] = 'staff'): RouteDef => ({
   method,
   path,
   handler: ENTRY,
-  auth: 'staff',
+  auth,
   summary: `test route ${method} ${path}`,
-  permissions,
+  access,
 });
 
-/** One function per permission combination, as routes and as workflow tasks. */
+/** One function per kind of access, as routes and as workflow tasks. */
 export const testRegistries: Registries = {
   tables,
   routes: [
-    route('GET', '/v1/plain'),
-    route('POST', '/v1/intake', ['vault:encrypt']),
-    route('GET', '/v1/reveal', ['vault:decrypt']),
-    route('POST', '/v1/mail', ['mail:send']),
+    route('GET', '/v1/plain', [], 'public'),
+    route('POST', '/v1/intake', [vaultPut, casePut, workflowStart], 'public'),
+    route('GET', '/v1/reveal', [vaultRead('email')]),
+    route('POST', '/v1/mail', [mailSend]),
+    route('GET', '/v1/list', [caseIndex('byUnit'), calendarList]),
   ],
   workflowTasks: [
-    { name: 'Prepare', handler: ENTRY },
-    { name: 'Notify', handler: ENTRY, permissions: ['vault:decrypt', 'mail:send'] },
+    { name: 'Prepare', handler: ENTRY, access: [caseGet, workflowResume] },
+    { name: 'Notify', handler: ENTRY, access: [vaultRead('email'), mailSend, caseQuery] },
   ],
   stateMachines: [
     {

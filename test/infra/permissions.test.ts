@@ -1,43 +1,58 @@
 /**
- * Least privilege around reporter identity (requirements §1): checked over every IAM policy in
- * the stateless template, for functions built from made-up registries that cover each
- * permission combination.
+ * Least privilege: every function's role allows exactly what its route or task declares in
+ * `access` (functions/adapters/access.ts), checked over every IAM policy in the stateless
+ * template, for made-up registries that cover each kind of access and for the real ones.
+ * (access-reachable.test.ts checks the other direction: no declaration the code cannot reach.)
  */
 import { CfnElement, type Stack } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { describe, expect, it } from 'vitest';
-import type { Permission } from '../../functions/http/routes.ts';
+import type { Access } from '../../functions/adapters/access.ts';
 import type { AppFunction } from '../../infra/constructs/function.ts';
 import { defaultRegistries, type Registries } from '../../infra/stacks/registries.ts';
 import { buildTestApp, testRegistries, type TestApp } from './build-test-app.ts';
 import { actionsOf, allows, couldBe, refersTo, statementsByRole, type Statement } from './iam.ts';
 
-const VAULT_ARN = 'arn:aws:dynamodb:cn-north-1:111122223333:table/DisclosureStateful-ReporterVault';
-const CASES_ARN = 'arn:aws:dynamodb:cn-north-1:111122223333:table/DisclosureStateful-Cases';
+const VAULT_ARN = 'arn:aws-cn:dynamodb:cn-north-1:111122223333:table/DisclosureStateful-dev-ReporterVault';
+const CASES_ARN = 'arn:aws-cn:dynamodb:cn-north-1:111122223333:table/DisclosureStateful-dev-Cases';
 const VAULT_WRITES = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 const VAULT_READS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:Scan'];
+/** Every function writes its own log group and traces; nothing else is shared. */
+const BASELINE = ['logs:CreateLogStream', 'logs:PutLogEvents', 'xray:PutTelemetryRecords', 'xray:PutTraceSegments'];
 
 const logicalId = (stack: Stack, construct: { node: { defaultChild?: unknown } }) =>
   stack.getLogicalId(construct.node.defaultChild as CfnElement);
 
 interface Subject {
   name: string;
-  permissions: readonly Permission[];
+  access: readonly Access[];
   role: string;
 }
 
 function subjects(t: TestApp, registries: Registries = testRegistries): Subject[] {
   const { stateless } = t.built;
-  const entry = (name: string, fn: AppFunction, permissions: readonly Permission[] = []): Subject => ({
-    name,
-    permissions,
-    role: logicalId(stateless, fn.role),
-  });
+  const entry = (name: string, fn: AppFunction, access: readonly Access[]): Subject => ({ name, access, role: logicalId(stateless, fn.role) });
   return [
-    ...registries.routes.map((r) => entry(`${r.method} ${r.path}`, stateless.routeFunctions.get(`${r.method} ${r.path}`)!, r.permissions)),
-    ...registries.workflowTasks.map((d) => entry(d.name, stateless.taskFunctions.get(d.name)!, d.permissions)),
+    ...registries.routes.map((r) => entry(`${r.method} ${r.path}`, stateless.routeFunctions.get(`${r.method} ${r.path}`)!, r.access)),
+    ...registries.workflowTasks.map((d) => entry(d.name, stateless.taskFunctions.get(d.name)!, d.access)),
   ];
 }
+
+/** The IAM actions a declaration stands for (infra/constructs/access.ts), plus the baseline. */
+function expectedActions(access: readonly Access[], mailActions: readonly string[]): string[] {
+  const out = new Set(BASELINE);
+  for (const a of access) {
+    if ('table' in a) for (const action of 'index' in a ? ['Query'] : a.actions) out.add(`dynamodb:${action}`);
+    else if ('vault' in a && a.vault === 'put') {
+      for (const x of ['dynamodb:PutItem', 'kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:GenerateDataKey']) out.add(x);
+    } else if ('vault' in a) for (const x of ['dynamodb:GetItem', 'kms:Decrypt', 'kms:DescribeKey']) out.add(x);
+    else if ('workflow' in a) out.add(a.workflow === 'start' ? 'states:StartExecution' : 'states:SendTaskSuccess');
+    else if ('mail' in a) for (const x of mailActions) out.add(x);
+  }
+  return [...out].sort();
+}
+
+const actualActions = (statements: Statement[]) => [...new Set(statements.flatMap(actionsOf))].sort();
 
 /** Roles (any role in the template, not only functions') that may do `action` to a resource. */
 function rolesAllowed(t: TestApp, actions: string[], touches: (r: unknown) => boolean): string[] {
@@ -47,68 +62,87 @@ function rolesAllowed(t: TestApp, actions: string[], touches: (r: unknown) => bo
     .sort();
 }
 
+const hasVaultRead = (s: Subject) => s.access.some((a) => 'vault' in a && a.vault === 'read');
+const hasVaultPut = (s: Subject) => s.access.some((a) => 'vault' in a && a.vault === 'put');
+const hasMail = (s: Subject) => s.access.some((a) => 'mail' in a);
+
 function violations(t: TestApp, registries: Registries = testRegistries) {
   const { stateful } = t.built;
   const reporterKey = refersTo(logicalId(stateful, stateful.reporterKey));
   const vaultTableKey = refersTo(logicalId(stateful, stateful.vaultTableKey));
   const all = subjects(t, registries);
-  const expected = (p: Permission) => all.filter((s) => s.permissions.includes(p)).map((s) => s.role).sort();
-  const vaultAny = all.filter((s) => s.permissions.some((p) => p.startsWith('vault:'))).map((s) => s.role).sort();
+  const roles = (pick: (s: Subject) => boolean) => all.filter(pick).map((s) => s.role).sort();
   return {
-    decrypt: { actual: rolesAllowed(t, ['kms:Decrypt'], reporterKey), expected: expected('vault:decrypt') },
-    encrypt: { actual: rolesAllowed(t, ['kms:GenerateDataKey'], reporterKey), expected: expected('vault:encrypt') },
-    vaultWrite: { actual: rolesAllowed(t, VAULT_WRITES, couldBe(VAULT_ARN)), expected: expected('vault:encrypt') },
-    vaultRead: { actual: rolesAllowed(t, VAULT_READS, couldBe(VAULT_ARN)), expected: expected('vault:decrypt') },
-    vaultTableKey: { actual: rolesAllowed(t, ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'], vaultTableKey), expected: vaultAny },
-    mail: { actual: rolesAllowed(t, ['ses:SendEmail'], () => true), expected: expected('mail:send') },
+    decrypt: { actual: rolesAllowed(t, ['kms:Decrypt'], reporterKey), expected: roles(hasVaultRead) },
+    encrypt: { actual: rolesAllowed(t, ['kms:GenerateDataKey', 'kms:Encrypt'], reporterKey), expected: roles(hasVaultPut) },
+    vaultWrite: { actual: rolesAllowed(t, VAULT_WRITES, couldBe(VAULT_ARN)), expected: roles(hasVaultPut) },
+    vaultRead: { actual: rolesAllowed(t, VAULT_READS, couldBe(VAULT_ARN)), expected: roles(hasVaultRead) },
+    vaultTableKey: {
+      actual: rolesAllowed(t, ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'], vaultTableKey),
+      expected: roles((s) => hasVaultRead(s) || hasVaultPut(s)),
+    },
+    mail: { actual: rolesAllowed(t, ['ses:SendEmail', 'secretsmanager:GetSecretValue'], () => true), expected: roles(hasMail) },
   };
 }
+
+const statementsOf = (t: TestApp, role: string) => statementsByRole(t.stateless).get(role) ?? [];
 
 describe('IAM: reporter identity', () => {
   const t = buildTestApp();
   const v = violations(t);
 
-  it('only vault:decrypt functions may kms:Decrypt with the reporter key', () => {
+  it('only vault readers may kms:Decrypt with the reporter key', () => {
     expect(v.decrypt.expected.length).toBeGreaterThan(0);
     expect(v.decrypt.actual).toEqual(v.decrypt.expected);
   });
 
-  it('only vault:encrypt functions may GenerateDataKey with the reporter key', () => {
+  it('only vault writers may GenerateDataKey with the reporter key', () => {
     expect(v.encrypt.actual).toEqual(v.encrypt.expected);
   });
 
-  it('only vault:encrypt functions may write the vault table, only vault:decrypt ones read it', () => {
+  it('only vault writers may write the vault table, only readers read it', () => {
     expect(v.vaultWrite.actual).toEqual(v.vaultWrite.expected);
     expect(v.vaultRead.actual).toEqual(v.vaultRead.expected);
   });
 
-  it('functions without a vault permission get nothing on the vault table key', () => {
+  it('functions without vault access get nothing on the vault table key', () => {
     expect(v.vaultTableKey.actual).toEqual(v.vaultTableKey.expected);
   });
 
-  it('only mail:send functions may send mail', () => {
+  it('only mail senders may send mail', () => {
     expect(v.mail.actual).toEqual(v.mail.expected);
   });
 
-  it('every function reads and writes the shared tables and drives the state machines', () => {
-    const byRole = statementsByRole(t.stateless);
-    for (const s of subjects(t)) {
-      const statements = byRole.get(s.role)!;
-      for (const action of ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query']) {
-        expect(allows(statements, action, couldBe(CASES_ARN)), `${s.name} ${action}`).toBe(true);
-      }
-      expect(allows(statements, 'dynamodb:Query', couldBe(`${CASES_ARN}/index/byTrackingNo`)), s.name).toBe(true);
-      for (const action of ['states:StartExecution', 'states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat']) {
-        expect(allows(statements, action, couldBe('arn:aws:states:cn-north-1:111122223333:stateMachine:DisclosureStateless-review')), `${s.name} ${action}`).toBe(true);
+  it('vault writers may only PutItem (no read-back), encrypt only with purpose reporter-identity', () => {
+    const [intake] = subjects(t).filter(hasVaultPut);
+    const statements = statementsOf(t, intake!.role);
+    const onVault = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')) && [s.Resource].flat().some(couldBe(VAULT_ARN)));
+    expect(onVault.flatMap(actionsOf)).toEqual(['dynamodb:PutItem']);
+    expect(onVault[0]).toMatchObject({ Condition: { StringEqualsIfExists: { 'dynamodb:ReturnValues': 'NONE' } } });
+    const generate = statements.find((s) => actionsOf(s).includes('kms:GenerateDataKey'));
+    expect(generate).toMatchObject({ Condition: { StringEquals: { 'kms:EncryptionContext:purpose': 'reporter-identity' } } });
+  });
+
+  it('vault readers decrypt only ciphertexts of the declared field (encryption context), and never Scan or Query the vault', () => {
+    for (const s of subjects(t).filter(hasVaultRead)) {
+      const statements = statementsOf(t, s.role);
+      const decrypt = statements.filter((st) => actionsOf(st).includes('kms:Decrypt') && !JSON.stringify(st).includes('kms:ViaService'));
+      expect(decrypt, s.name).toHaveLength(1);
+      expect(decrypt[0], s.name).toMatchObject({
+        Condition: { StringEquals: { 'kms:EncryptionContext:purpose': 'reporter-identity', 'kms:EncryptionContext:field': ['email'] } },
+      });
+      for (const action of ['dynamodb:Scan', 'dynamodb:Query', 'dynamodb:BatchGetItem']) {
+        expect(allows(statements, action, couldBe(VAULT_ARN)), `${s.name} ${action}`).toBe(false);
       }
     }
   });
 
-  it('no function statement has Resource "*" except X-Ray (what the role-wide acknowledgement relies on)', () => {
-    const byRole = statementsByRole(t.stateless);
-    for (const s of subjects(t)) {
-      const wide = byRole.get(s.role)!.filter((st: Statement) => st.Resource === '*' || (Array.isArray(st.Resource) && st.Resource.includes('*')));
-      expect(wide.flatMap(actionsOf).every((a) => a.startsWith('xray:')), s.name).toBe(true);
+  it('the vault table key is usable only through DynamoDB', () => {
+    const vaultTableKey = refersTo(logicalId(t.built.stateful, t.built.stateful.vaultTableKey));
+    for (const statements of statementsByRole(t.stateless).values()) {
+      for (const s of statements.filter((st) => actionsOf(st).some((a) => a.startsWith('kms:')) && [st.Resource].flat().some(vaultTableKey))) {
+        expect(JSON.stringify(s)).toContain('kms:ViaService');
+      }
     }
   });
 
@@ -117,9 +151,7 @@ describe('IAM: reporter identity', () => {
       tamper: ({ stateful, stateless }) => {
         const plain = stateless.routeFunctions.get('GET /v1/plain')!.function;
         stateful.reporterKey.grantDecrypt(plain);
-        stateless.routeFunctions.get('GET /v1/reveal')!.function.addToRolePolicy(
-          new PolicyStatement({ actions: ['dynamodb:*'], resources: ['*'] }),
-        );
+        stateless.routeFunctions.get('GET /v1/reveal')!.function.addToRolePolicy(new PolicyStatement({ actions: ['dynamodb:*'], resources: ['*'] }));
       },
     });
     const tv = violations(tampered);
@@ -128,9 +160,55 @@ describe('IAM: reporter identity', () => {
   });
 });
 
-describe('IAM: the real registries', () => {
-  it('grant exactly what each route and task declares', () => {
-    const v = violations(buildTestApp(defaultRegistries), defaultRegistries);
+describe('IAM: each function gets exactly what it declares', () => {
+  const MAIL = ['ses:SendEmail', 'ses:SendRawEmail'];
+
+  it.each([
+    ['made-up registries', testRegistries],
+    ['real registries', defaultRegistries],
+  ] as const)('no action beyond the declaration, none missing (%s)', (_name, registries) => {
+    const t = buildTestApp(registries);
+    for (const s of subjects(t, registries)) {
+      expect(actualActions(statementsOf(t, s.role)), s.name).toEqual(expectedActions(s.access, MAIL));
+    }
+  });
+
+  it('table actions name the declared table (and indexes the declared index), never a wildcard', () => {
+    const t = buildTestApp();
+    const list = subjects(t).find((s) => s.name === 'GET /v1/list')!;
+    const statements = statementsOf(t, list.role);
+    expect(allows(statements, 'dynamodb:Query', couldBe(`${CASES_ARN}/index/byUnit`))).toBe(true);
+    expect(allows(statements, 'dynamodb:Query', couldBe(`${CASES_ARN}/index/byAssignee`))).toBe(false);
+    expect(allows(statements, 'dynamodb:Query', couldBe(CASES_ARN))).toBe(false);
+    for (const s of subjects(t)) {
+      const wide = statementsOf(t, s.role).filter((st) => [st.Resource].flat().some((r) => r === '*' || /\*$/.test(JSON.stringify(r).replace(/"$/, ''))));
+      expect(wide.flatMap(actionsOf).every((a) => a.startsWith('xray:')), s.name).toBe(true);
+    }
+  });
+
+  it('the real registries: no role may DescribeExecution, SendTaskFailure or SendTaskHeartbeat (no code calls them)', () => {
+    const t = buildTestApp(defaultRegistries);
+    for (const [role, statements] of statementsByRole(t.stateless)) {
+      for (const action of ['states:DescribeExecution', 'states:SendTaskFailure', 'states:SendTaskHeartbeat']) {
+        expect(allows(statements, action, () => true), `${role} ${action}`).toBe(false);
+      }
+    }
+  });
+
+  it('the real registries: the public health check cannot touch any table', () => {
+    const t = buildTestApp(defaultRegistries);
+    const health = subjects(t, defaultRegistries).find((s) => s.name === 'GET /v1/health')!;
+    const statements = statementsOf(t, health.role);
+    expect(statements.flatMap(actionsOf).filter((a) => !BASELINE.includes(a))).toEqual([]);
+    expect(allows(statements, 'dynamodb:GetItem', couldBe(CASES_ARN))).toBe(false);
+  });
+
+  it('the real registries: the notice sender decrypts the e-mail field only; intake only puts into the vault', () => {
+    const t = buildTestApp(defaultRegistries);
+    const v = violations(t, defaultRegistries);
     for (const [check, { actual, expected }] of Object.entries(v)) expect(actual, check).toEqual(expected);
+    const sender = subjects(t, defaultRegistries).find((s) => s.name === 'SendNotices')!;
+    expect(JSON.stringify(statementsOf(t, sender.role))).toContain('"kms:EncryptionContext:field":["email"]');
+    expect(allows(statementsOf(t, sender.role), 'dynamodb:Scan', couldBe(VAULT_ARN))).toBe(false);
   });
 });

@@ -24,7 +24,7 @@ describe('stateful stack', () => {
 
   it('sets TTL and ALL-projection indexes where the registry says', () => {
     for (const def of tables) {
-      const [table] = resources(t.stateful, 'AWS::DynamoDB::Table').filter((r) => r.Properties.TableName === `DisclosureStateful-${def.id}`);
+      const [table] = resources(t.stateful, 'AWS::DynamoDB::Table').filter((r) => r.Properties.TableName === `DisclosureStateful-dev-${def.id}`);
       expect(table, def.id).toBeDefined();
       const { Properties: p } = table!;
       expect(p.TimeToLiveSpecification?.AttributeName).toBe(def.ttlAttribute);
@@ -38,23 +38,24 @@ describe('stateful stack', () => {
     const { stateful } = t.built;
     const keyId = stateful.getLogicalId(stateful.vaultTableKey.node.defaultChild as any);
     t.stateful.hasResourceProperties('AWS::DynamoDB::Table', {
-      TableName: 'DisclosureStateful-ReporterVault',
+      TableName: 'DisclosureStateful-dev-ReporterVault',
       SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: { 'Fn::GetAtt': [keyId, 'Arn'] } },
     });
     t.stateful.hasResource('AWS::KMS::Key', { Properties: Match.objectLike({ EnableKeyRotation: true }), DeletionPolicy: 'Retain' });
-    // Both keys (table at rest, reporter fields) rotate.
+    // Every key (table at rest, reporter fields, alarm topic) rotates.
     for (const key of resources(t.stateful, 'AWS::KMS::Key')) expect(key.Properties.EnableKeyRotation).toBe(true);
   });
 
-  it('keeps staff sign-up closed, with custom:unit, the groups and a strong password policy', () => {
+  it('keeps staff sign-up closed, with MFA (TOTP) required, custom:unit, the groups and a strong password policy', () => {
     t.stateful.hasResourceProperties('AWS::Cognito::UserPool', {
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
-      MfaConfiguration: 'OPTIONAL',
+      MfaConfiguration: 'ON',
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
       Schema: Match.arrayWith([Match.objectLike({ Name: 'unit', AttributeDataType: 'String', Mutable: true })]),
       Policies: { PasswordPolicy: Match.objectLike({ MinimumLength: 12, RequireSymbols: true, RequireUppercase: true }) },
     });
     const groups = resources(t.stateful, 'AWS::Cognito::UserPoolGroup').map((g) => g.Properties.GroupName).sort();
-    expect(groups).toEqual(['admin', 'disclosure-head', 'handler', 'security-officer', 'supervisor']);
+    expect(groups).toEqual(['admin', 'custodian', 'disclosure-head', 'handler', 'security-officer', 'supervisor']);
   });
 });
 
@@ -77,7 +78,8 @@ describe('stateless stack', () => {
     for (const name of [
       ...tables.map((d) => d.envVar),
       ...testRegistries.stateMachines.map((d) => d.envVar),
-      'MAIL_FROM', 'SUPERVISOR_EMAILS', 'UNITS_JSON', 'JWT_ISSUER', 'JWT_JWKS_URL', 'JWT_AUDIENCE',
+      'MAIL_FROM', 'MAIL_TRANSPORT', 'SUPERVISOR_EMAILS', 'UNITS_JSON', 'JWT_ISSUER', 'JWT_JWKS_URL', 'JWT_AUDIENCE',
+      'JWT_GROUPS_CLAIM', 'JWT_UNIT_CLAIM',
       'VAULT_KMS_KEY_ARN', 'PUBLIC_BASE_URL', 'POWERTOOLS_SERVICE_NAME', 'NODE_OPTIONS',
     ]) {
       expect(env, name).toContain(name);
@@ -90,10 +92,13 @@ describe('stateless stack', () => {
     for (const [description, timeout] of timeouts) expect(timeout, description).toBe(description.startsWith('workflow task') ? 30 : 10);
   });
 
-  it('routes each RouteDef to its own Lambda integration (payload 2.0), without an authorizer', () => {
+  it('routes each RouteDef to its own Lambda integration (payload 2.0); staff routes behind the JWT authorizer, public ones open', () => {
     const routes = resources(t.stateless, 'AWS::ApiGatewayV2::Route').map((r) => r.Properties.RouteKey).sort();
     expect(routes).toEqual(testRegistries.routes.map((r) => `${r.method} ${r.path}`).sort());
-    for (const r of resources(t.stateless, 'AWS::ApiGatewayV2::Route')) expect(r.Properties.AuthorizationType ?? 'NONE').toBe('NONE');
+    for (const r of resources(t.stateless, 'AWS::ApiGatewayV2::Route')) {
+      const def = testRegistries.routes.find((d) => `${d.method} ${d.path}` === r.Properties.RouteKey)!;
+      expect(r.Properties.AuthorizationType ?? 'NONE', def.path).toBe(def.auth === 'staff' ? 'JWT' : 'NONE');
+    }
     for (const i of resources(t.stateless, 'AWS::ApiGatewayV2::Integration')) expect(i.Properties.PayloadFormatVersion).toBe('2.0');
     t.stateless.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
@@ -109,7 +114,7 @@ describe('stateless stack', () => {
       expect(m.Properties.StateMachineType).toBe('STANDARD');
       expect(m.Properties.LoggingConfiguration).toMatchObject({ Level: 'ERROR', IncludeExecutionData: false });
       expect(m.Properties.TracingConfiguration).toEqual({ Enabled: true });
-      expect(Object.keys(m.Properties.DefinitionSubstitutions).sort()).toEqual(['NotifyFunctionArn', 'PrepareFunctionArn']);
+      expect(Object.keys(m.Properties.DefinitionSubstitutions).sort()).toEqual(['NotifyFunctionArn', 'Partition', 'PrepareFunctionArn']);
     }
     t.stateless.hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: 'lambda:InvokeFunction', Resource: Match.arrayWith([Match.objectLike({ 'Fn::GetAtt': Match.anyValue() })]) })]) },

@@ -18,6 +18,8 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Clock } from '../../infra/local/clock.ts';
 import { Activity } from '../../infra/local/stepfunctions/activity.ts';
+import { arnScope, LocalArns } from '../../infra/local/stepfunctions/arns.ts';
+import { rewriteForEngine } from '../../infra/local/stepfunctions/rewrite.ts';
 import { startLocalStepFunctions } from '../../infra/local/stepfunctions/index.ts';
 import { Scope } from '../../infra/local/stepfunctions/scope.ts';
 import { fixtureStore } from '../fixtures/workflow/store.ts';
@@ -38,6 +40,9 @@ const tasks = [
   { name: 'Flaky', handler: 'workflow/flaky.ts' },
 ];
 
+// Local ARNs follow the configured region: cn-north-1 gives the aws-cn partition.
+const REGION = 'cn-north-1';
+const ARN_PREFIX = 'arn:aws-cn:states:cn-north-1:000000000000';
 const clock = new Clock(true);
 const logs: string[] = [];
 const store = fixtureStore();
@@ -45,9 +50,9 @@ let local: Awaited<ReturnType<typeof startLocalStepFunctions>>;
 let sfn: SFNClient;
 
 beforeAll(async () => {
-  local = await startLocalStepFunctions({ clock, stateMachines: machines, tasks, functionsDir: fixtures, log: (l) => logs.push(l) });
+  local = await startLocalStepFunctions({ clock, region: REGION, stateMachines: machines, tasks, functionsDir: fixtures, log: (l) => logs.push(l) });
   // No endpoint here: the client must find the local one through AWS_ENDPOINT_URL_SFN, as handlers do.
-  sfn = new SFNClient({ region: 'cn-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  sfn = new SFNClient({ region: REGION, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
 });
 
 afterAll(async () => {
@@ -83,7 +88,20 @@ const errorName = (promise: Promise<unknown>) => promise.then(() => 'no error', 
 describe('local Step Functions', () => {
   it('sets the endpoint and one ARN per state machine', () => {
     expect(process.env.AWS_ENDPOINT_URL_SFN).toBe(local.endpoint);
-    expect(arnOf('deadline')).toBe('arn:aws:states:cn-north-1:000000000000:stateMachine:fixture-deadline');
+    expect(arnOf('deadline')).toBe(`${ARN_PREFIX}:stateMachine:fixture-deadline`);
+  });
+
+  it('builds ARNs in the partition of the configured region, and runs integrations of any partition', () => {
+    expect(new LocalArns(arnScope({ region: 'eu-west-1' })).stateMachine('m')).toBe('arn:aws:states:eu-west-1:000000000000:stateMachine:m');
+    expect(new LocalArns(arnScope({ region: 'cn-northwest-1', account: '111122223333' })).function('F')).toBe(
+      'arn:aws-cn:lambda:cn-northwest-1:111122223333:function:F',
+    );
+    const task = (Resource: string) => ({ StartAt: 'T', States: { T: { Type: 'Task', Resource, End: true } } });
+    for (const partition of ['aws', 'aws-cn', 'aws-us-gov']) {
+      expect(rewriteForEngine(task(`arn:${partition}:states:::lambda:invoke`)).tasks.get('T')?.kind).toBe('invoke');
+      expect(rewriteForEngine(task(`arn:${partition}:states:::lambda:invoke.waitForTaskToken`)).tasks.get('T')?.kind).toBe('callback');
+      expect(rewriteForEngine(task(`arn:${partition}:lambda:r:1:function:F`)).tasks.get('T')?.functionName).toBe('F');
+    }
   });
 
   it('gives lambda:invoke the AWS result shape, so OutputPath and ResultSelector on $.Payload work', async () => {
@@ -98,7 +116,7 @@ describe('local Step Functions', () => {
       shape: { ExecutedVersion: '$LATEST', Payload: { sum: 6, functionName: 'Add' }, StatusCode: 200 },
       selected: { sum: 115, status: 200 },
     });
-    expect(arn).toMatch(/^arn:aws:states:cn-north-1:000000000000:execution:fixture-invoke:[\w-]+$/);
+    expect(arn).toMatch(new RegExp(`^${ARN_PREFIX}:execution:fixture-invoke:[\\w-]+$`));
   });
 
   describe('the deadline race', () => {
@@ -232,7 +250,7 @@ describe('local Step Functions', () => {
     it('answers a repeated start: same ARN while running with the same input, ExecutionAlreadyExists otherwise', async () => {
       const input = { caseId: 'd1', round: 1, dueAt: iso(clock.now() + DAY) };
       const first = await start('deadline', input, 'case-d1');
-      expect(first).toBe('arn:aws:states:cn-north-1:000000000000:execution:fixture-deadline:case-d1');
+      expect(first).toBe(`${ARN_PREFIX}:execution:fixture-deadline:case-d1`);
       expect(await start('deadline', input, 'case-d1')).toBe(first);
       expect(await errorName(start('deadline', { ...input, round: 2 }, 'case-d1'))).toBe('ExecutionAlreadyExists');
       await clock.settled();
@@ -252,7 +270,7 @@ describe('local Step Functions', () => {
     });
 
     it('raises the SDK exceptions by name', async () => {
-      const missing = 'arn:aws:states:cn-north-1:000000000000:execution:fixture-deadline:nope';
+      const missing = `${ARN_PREFIX}:execution:fixture-deadline:nope`;
       expect(await errorName(sfn.send(new DescribeExecutionCommand({ executionArn: missing })))).toBe('ExecutionDoesNotExist');
       expect(await errorName(succeed('not-a-token', {}))).toBe('InvalidToken');
       expect(await errorName(start('deadline', {}, 'has space'))).toBe('InvalidName');

@@ -3,7 +3,7 @@ import type { StateMachine } from 'aws-local-stepfunctions';
 import type { Clock } from '../clock.ts';
 import type { Activity } from './activity.ts';
 import { SfnApiError } from './api-errors.ts';
-import { executionArn } from './arns.ts';
+import type { LocalArns } from './arns.ts';
 import { runLocal, type ScopedHandler } from './engine-patch.ts';
 import type { Json } from './json.ts';
 import { TOKEN_SENTINEL } from './tasks.ts';
@@ -46,6 +46,7 @@ export class Executions {
     private readonly clock: Clock,
     private readonly activity: Activity,
     private readonly log: (line: string) => void,
+    private readonly arns: LocalArns,
   ) {}
 
   start(machineArn: string, name: string | undefined, input: string | undefined): ExecutionRecord {
@@ -60,7 +61,7 @@ export class Executions {
     } catch {
       throw new SfnApiError('InvalidExecutionInput', 'Invalid State Machine Execution Input: not JSON');
     }
-    const arn = executionArn(machine.id, execName);
+    const arn = this.arns.execution(machine.id, execName);
     const existing = this.byArn.get(arn);
     if (existing) {
       // AWS treats a repeat of a running start (same name, same input) as idempotent.

@@ -7,7 +7,7 @@ import { stateMachines, type StateMachineDef } from '../../state-machines.ts';
 import type { Clock } from '../clock.ts';
 import { Activity } from './activity.ts';
 import { createApiServer, operations } from './api.ts';
-import { stateMachineArn } from './arns.ts';
+import { arnScope, LocalArns } from './arns.ts';
 import { Executions, type LocalMachine } from './executions.ts';
 import { LocalLambdas } from './lambdas.ts';
 import { loadDefinition } from './load.ts';
@@ -22,10 +22,17 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export interface LocalStepFunctionsOptions {
   clock: Clock;
   stateMachines?: StateMachineDef[];
-  tasks?: WorkflowTaskDef[];
+  /** Only name and handler matter locally: access is what CDK grants on AWS. */
+  tasks?: Pick<WorkflowTaskDef, 'name' | 'handler'>[];
   /** Where WorkflowTaskDef.handler paths start; default <repo>/functions. */
   functionsDir?: string;
-  /** Definition substitutions other than `${<Name>FunctionArn}`. */
+  /**
+   * Region and account of the local ARNs; the partition follows the region (cn-* is aws-cn).
+   * Default region: AWS_REGION, as the SDK clients calling the stand-in use.
+   */
+  region?: string;
+  account?: string;
+  /** Definition substitutions other than `${<Name>FunctionArn}` and `${Partition}`. */
   substitutions?: Record<string, string>;
   /** One line per execution start/end and per task failure; default console.log. */
   log?: (line: string) => void;
@@ -41,7 +48,8 @@ export async function startLocalStepFunctions(
   const { clock } = opts;
   const log = opts.log ?? ((line: string) => console.log(`[stepfunctions] ${line}`));
   const defs = opts.stateMachines ?? stateMachines;
-  const lambdas = new LocalLambdas(opts.tasks ?? workflowTasks, opts.functionsDir ?? join(repoRoot, 'functions'), clock);
+  const arns = new LocalArns(arnScope({ region: opts.region, account: opts.account }));
+  const lambdas = new LocalLambdas(opts.tasks ?? workflowTasks, opts.functionsDir ?? join(repoRoot, 'functions'), clock, arns);
   const TimeoutError = await loadTimeoutClass();
   const tokens = new TaskTokens(clock);
   const deps = {
@@ -55,11 +63,11 @@ export async function startLocalStepFunctions(
 
   const machines = new Map<string, LocalMachine>();
   for (const def of defs) {
-    const original = loadDefinition(def, repoRoot, (name) => lambdas.has(name), opts.substitutions);
+    const original = loadDefinition(def, repoRoot, (name) => lambdas.has(name), arns, opts.substitutions);
     const rewritten = rewriteForEngine(original);
     const machine: LocalMachine = {
       id: def.id,
-      arn: stateMachineArn(def.id),
+      arn: arns.stateMachine(def.id),
       engine: new StateMachine(rewritten.definition as unknown as ConstructorParameters<typeof StateMachine>[0], {
         validationOptions: { noValidate: true },
       }),
@@ -70,7 +78,7 @@ export async function startLocalStepFunctions(
     machines.set(machine.arn, machine);
   }
 
-  const executions = new Executions(machines, clock, new Activity(clock), log);
+  const executions = new Executions(machines, clock, new Activity(clock), log, arns);
   const server = createApiServer(operations(executions, tokens), log);
   await new Promise<void>((ready, fail) => {
     server.once('error', fail);
@@ -81,7 +89,7 @@ export async function startLocalStepFunctions(
   const envVars = ['AWS_ENDPOINT_URL_SFN', ...defs.map((def) => def.envVar)];
   const previous = new Map(envVars.map((name) => [name, process.env[name]]));
   process.env.AWS_ENDPOINT_URL_SFN = endpoint;
-  for (const def of defs) process.env[def.envVar] = stateMachineArn(def.id);
+  for (const def of defs) process.env[def.envVar] = arns.stateMachine(def.id);
 
   return {
     endpoint,

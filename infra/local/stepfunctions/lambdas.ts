@@ -4,21 +4,23 @@ import { pathToFileURL } from 'node:url';
 import type { Context } from 'aws-lambda';
 import type { WorkflowTaskDef } from '../../../functions/workflow/tasks.ts';
 import type { Clock } from '../clock.ts';
-import { functionArn, functionNameOf } from './arns.ts';
+import { functionNameOf, type LocalArns } from './arns.ts';
 import { roundTrip, type Json } from './json.ts';
 import { TaskError } from './task-errors.ts';
 
 type Handler = (event: Json, context: Context) => unknown;
+type LocalTaskDef = Pick<WorkflowTaskDef, 'name' | 'handler'>;
 
 /** Runs workflow functions in process, as Lambda would run them: JSON in, JSON out, named errors. */
 export class LocalLambdas {
-  private readonly byName: Map<string, WorkflowTaskDef>;
+  private readonly byName: Map<string, LocalTaskDef>;
   private readonly modules = new Map<string, Promise<Handler>>();
 
   constructor(
-    tasks: WorkflowTaskDef[],
+    tasks: LocalTaskDef[],
     private readonly functionsDir: string,
     private readonly clock: Clock,
+    private readonly arns: LocalArns,
   ) {
     this.byName = new Map(tasks.map((task) => [task.name, task]));
   }
@@ -37,13 +39,13 @@ export class LocalLambdas {
 
   private async run(name: string, payload: Json): Promise<Json> {
     const task = this.byName.get(name);
-    if (!task) throw new TaskError('Lambda.ResourceNotFoundException', `Function not found: ${functionArn(name)}`);
+    if (!task) throw new TaskError('Lambda.ResourceNotFoundException', `Function not found: ${this.arns.function(name)}`);
     const handler = await this.load(task).catch((error: unknown) => {
       this.modules.delete(name);
       throw new TaskError('Runtime.ImportModuleError', error instanceof Error ? error.message : String(error));
     });
     try {
-      return roundTrip(await handler(roundTrip(payload), lambdaContext(name)));
+      return roundTrip(await handler(roundTrip(payload), lambdaContext(name, this.arns.function(name))));
     } catch (error) {
       // AWS reports a function error by the thrown error's name (errorType) and message.
       const thrown = error instanceof Error ? error : new Error(String(error));
@@ -51,7 +53,7 @@ export class LocalLambdas {
     }
   }
 
-  private load(task: WorkflowTaskDef): Promise<Handler> {
+  private load(task: LocalTaskDef): Promise<Handler> {
     let loaded = this.modules.get(task.name);
     if (!loaded) {
       const url = pathToFileURL(resolve(this.functionsDir, task.handler)).href;
@@ -65,13 +67,13 @@ export class LocalLambdas {
   }
 }
 
-function lambdaContext(name: string): Context {
+function lambdaContext(name: string, arn: string): Context {
   const noop = () => {};
   return {
     callbackWaitsForEmptyEventLoop: true,
     functionName: name,
     functionVersion: '$LATEST',
-    invokedFunctionArn: functionArn(name),
+    invokedFunctionArn: arn,
     memoryLimitInMB: '1024',
     awsRequestId: randomUUID(),
     logGroupName: `/aws/lambda/${name}`,

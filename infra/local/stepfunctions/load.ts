@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { StateMachine } from 'aws-local-stepfunctions';
 import type { StateMachineDef } from '../../state-machines.ts';
-import { functionArn } from './arns.ts';
+import type { LocalArns } from './arns.ts';
 
 /**
  * Reads an ASL file as CDK deploys it: `${<Name>FunctionArn}` becomes the local function ARN,
+ * `${Partition}` the partition of the local ARNs (CDK substitutes the stack's, `AWS::Partition`),
  * other `${X}` come from `substitutions`. Like CloudFormation, a placeholder left unresolved is
  * an error, and so is a definition that AWS would reject.
  */
@@ -13,13 +14,15 @@ export function loadDefinition(
   def: StateMachineDef,
   repoRoot: string,
   knownFunction: (name: string) => boolean,
-  substitutions: Record<string, string> = {},
+  arns: LocalArns,
+  extra: Record<string, string> = {},
 ): Record<string, unknown> {
+  const substitutions: Record<string, string> = { Partition: arns.scope.partition, ...extra };
   const text = readFileSync(resolve(repoRoot, def.file), 'utf8');
   const unresolved = new Set<string>();
   const substituted = text.replace(/\$\{([A-Za-z0-9_]+)\}/g, (placeholder, key: string) => {
     const fn = /^(.+)FunctionArn$/.exec(key)?.[1];
-    const value = substitutions[key] ?? (fn && knownFunction(fn) ? functionArn(fn) : undefined);
+    const value = substitutions[key] ?? (fn && knownFunction(fn) ? arns.function(fn) : undefined);
     if (value === undefined) {
       unresolved.add(key);
       return placeholder;

@@ -33,11 +33,14 @@ export const ENVELOPE = {
 
 // The engine still races every task against a real-time setTimeout; keep it just below overflow.
 const ENGINE_TIMEOUT_SECONDS = 2_147_483;
-const RESOURCE = {
-  invoke: 'arn:aws:states:::lambda:invoke',
-  callback: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
-  wait: 'arn:aws:states:::local:wait',
+/** Service integrations as ASL names them, in any partition (aws, aws-cn, aws-us-gov, ...). */
+const INTEGRATION = {
+  invoke: /^arn:[\w-]+:states:::lambda:invoke$/,
+  callback: /^arn:[\w-]+:states:::lambda:invoke\.waitForTaskToken$/,
 };
+const FUNCTION_ARN = /^arn:[\w-]+:lambda:[^:]*:[^:]*:function:/;
+/** What a Wait becomes in the engine's copy: never called, the state is overridden by name. */
+const LOCAL_WAIT_RESOURCE = 'local:wait';
 
 type State = Record<string, unknown> & { Type: string };
 type Machine = { States: Record<string, State> };
@@ -76,9 +79,9 @@ function visit(machine: Machine, out: EngineMachine, seen: Set<string>): void {
 }
 
 function classify(name: string, resource: unknown): Omit<LocalTask, 'retry'> {
-  if (resource === RESOURCE.invoke) return { kind: 'invoke' };
-  if (resource === RESOURCE.callback) return { kind: 'callback' };
-  if (typeof resource === 'string' && /^arn:aws[\w-]*:lambda:[^:]*:[^:]*:function:/.test(resource)) {
+  if (typeof resource === 'string' && INTEGRATION.invoke.test(resource)) return { kind: 'invoke' };
+  if (typeof resource === 'string' && INTEGRATION.callback.test(resource)) return { kind: 'callback' };
+  if (typeof resource === 'string' && FUNCTION_ARN.test(resource)) {
     return { kind: 'function', functionName: functionNameOf(resource) };
   }
   throw new Error(`state "${name}": resource ${String(resource)} is not supported locally (Lambda only)`);
@@ -95,7 +98,7 @@ function waitAsTask(wait: State): State {
   return {
     ...rest,
     Type: 'Task',
-    Resource: RESOURCE.wait,
+    Resource: LOCAL_WAIT_RESOURCE,
     Parameters: { [`${ENVELOPE.payload}.$`]: '$', ...when },
     TimeoutSeconds: ENGINE_TIMEOUT_SECONDS,
   };

@@ -40,7 +40,7 @@ let timeoutClass: Promise<TimeoutCtor> | undefined;
 export function loadTimeoutClass(): Promise<TimeoutCtor> {
   timeoutClass ??= (async () => {
     const probe = new StateMachine(
-      { StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', TimeoutSeconds: 0.001, End: true } } },
+      { StartAt: 'T', States: { T: { Type: 'Task', Resource: 'local:probe', TimeoutSeconds: 0.001, End: true } } },
       { validationOptions: { noValidate: true } },
     );
     const run = probe.run(null, { overrides: { taskResourceLocalHandlers: { T: () => new Promise(() => {}) } } });

@@ -1,0 +1,87 @@
+/**
+ * What a function's code does on AWS, declared beside its route (functions/http/routes.ts) or
+ * workflow task (functions/workflow/tasks.ts). infra/ turns each declaration into exactly those
+ * IAM statements and nothing else (least privilege), and test/infra checks that every declared
+ * action is one the function's code can actually reach.
+ *
+ * The constants below name what each adapter call needs, so a declaration reads like the code
+ * path it covers. Types only and plain data: nothing here is AWS code, and nothing imports infra.
+ */
+import type { ReporterIdentity } from '../domain/cases/ports.ts';
+
+/** DynamoDB data-plane actions as IAM names them (a TransactWriteItems needs the action of each item). */
+export type TableAction = 'GetItem' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'Query' | 'Scan' | 'ConditionCheckItem';
+
+/** Table ids of infra/tables.ts; the vault is reached only through `vault` access. */
+export type TableId = 'Cases' | 'Calendar' | 'Idempotency';
+
+export type ReporterField = keyof ReporterIdentity;
+
+export type Access =
+  /** These actions on the table itself (not its indexes). */
+  | { table: TableId; actions: readonly TableAction[] }
+  /** Query on one index of the table. */
+  | { table: TableId; index: string }
+  /**
+   * `put`: store new reporter-vault items (PutItem, without reading back what it replaces) and
+   * encrypt with the reporter key. `read`: read vault items and decrypt with the reporter key only
+   * ciphertexts whose encryption context names one of `fields` (reporter-vault.ts: `field`).
+   */
+  | { vault: 'put' }
+  | { vault: 'read'; fields: readonly ReporterField[] }
+  /** `start`: StartExecution of the app's state machines; `resume`: SendTaskSuccess on a task token. */
+  | { workflow: 'start' | 'resume' }
+  /** Send mail: SES (global profile) or the SMTP credentials secret (China profile). */
+  | { mail: 'send' };
+
+const table = (id: TableId, ...actions: TableAction[]): Access => ({ table: id, actions });
+
+/** DynamoCalendarStore.list (currentCalendar, describeYear): every function that computes deadlines. */
+export const calendarList = table('Calendar', 'Scan');
+/** DynamoCalendarStore.put. */
+export const calendarPut = table('Calendar', 'PutItem');
+
+/** DynamoCaseRepository get / findByTrackingNo / waitToken; DynamoStaffDirectory.find. */
+export const caseGet = table('Cases', 'GetItem');
+/** DynamoCaseRepository history / pendingNotices (Query on the case's partition). */
+export const caseQuery = table('Cases', 'Query');
+/**
+ * DynamoCaseRepository create / commit (TransactWriteItems of conditional Puts: case, events,
+ * notices, tracking number); DynamoStaffDirectory.remember.
+ */
+export const casePut = table('Cases', 'PutItem');
+/** DynamoCaseRepository claimNotice / markNotice. */
+export const noticeUpdate = table('Cases', 'UpdateItem');
+/** DynamoCaseRepository.setWaitToken: a condition check on the case and a Put of the token. */
+export const waitTokenPut = table('Cases', 'ConditionCheckItem', 'PutItem');
+/** DynamoCaseRepository openByUnit / openReviews / byUnit / byAssignee. */
+export const caseIndex = (index: 'openDeadlines' | 'openReviews' | 'byUnit' | 'byAssignee'): Access => ({ table: 'Cases', index });
+
+/** DynamoRateLimiter count / hit (in the idempotency table). */
+export const rateLimit = table('Idempotency', 'GetItem', 'UpdateItem');
+/** Powertools idempotency (DynamoDBPersistenceLayer): get, put, update and delete its records. */
+export const idempotencyRecords = table('Idempotency', 'GetItem', 'PutItem', 'UpdateItem', 'DeleteItem');
+
+/** EncryptedReporterVault.put. */
+export const vaultPut: Access = { vault: 'put' };
+/** EncryptedReporterVault.get of these fields. */
+export const vaultRead = (...fields: ReporterField[]): Access => ({ vault: 'read', fields });
+
+/** StepFunctionsCaseWorkflow.start / resume. */
+export const workflowStart: Access = { workflow: 'start' };
+export const workflowResume: Access = { workflow: 'resume' };
+
+/** The Mailer port (SES or SMTP, see functions/adapters/mail.ts). */
+export const mailSend: Access = { mail: 'send' };
+
+/** Service-level building blocks, as the services call the adapters. */
+/** services/complaints submitComplaint: calendar, vault, new case, start its workflow. */
+export const submitCaseAccess: readonly Access[] = [calendarList, vaultPut, casePut, workflowStart];
+/** services/complaints commitAndResume: conditional commit, then resume a waiting workflow. */
+export const commitAndResumeAccess: readonly Access[] = [casePut, caseGet, workflowResume];
+/** services/complaints caseWithHistory. */
+export const caseWithHistoryAccess: readonly Access[] = [caseQuery, calendarList];
+/** services/tracking trackCase: rate limit, then the tracking-number item and the case. */
+export const trackCaseAccess: readonly Access[] = [rateLimit, caseGet];
+/** services/deadline-timers fireTimer (Warn, Escalate): load, commit. */
+export const fireTimerAccess: readonly Access[] = [caseGet, calendarList, casePut];

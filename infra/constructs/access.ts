@@ -1,0 +1,123 @@
+/**
+ * Turns a route's or task's `access` declaration (functions/adapters/access.ts) into IAM
+ * statements on its function's role: exactly the declared actions on exactly the declared
+ * resources, nothing shared by default. test/infra checks the result both ways (nothing beyond
+ * the declaration; no declaration the code cannot reach).
+ */
+import { Aws } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import type { Access, TableAction } from '../../functions/adapters/access.ts';
+import type { AppFunction } from './function.ts';
+import { acknowledgeWildcardAction } from './nag.ts';
+
+/** Encryption context of every reporter-vault ciphertext (functions/adapters/vault/reporter-vault.ts). */
+export const VAULT_PURPOSE = 'reporter-identity';
+
+export interface AccessTargets {
+  /** Tables other than the vault, by TableDef id. */
+  tables: ReadonlyMap<string, { arn: string; indexes: readonly string[] }>;
+  vaultTableArn: string;
+  /** Encrypts the vault table at rest: usable only through DynamoDB. */
+  vaultTableKey: kms.IKey;
+  /** The Encryption SDK's keyring key for reporter fields. */
+  reporterKey: kms.IKey;
+  stateMachineArns: readonly string[];
+  /** Grants sending mail in this deployment profile (SES identity, or the SMTP secret). */
+  grantMail: (fn: AppFunction) => void;
+}
+
+const KEY_READ = ['kms:Decrypt', 'kms:DescribeKey'];
+const KEY_WRITE = ['kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*'];
+
+export function grantAccess(fn: AppFunction, access: readonly Access[], targets: AccessTargets, owner: string): void {
+  const add = (statement: iam.PolicyStatement) => fn.function.addToRolePolicy(statement);
+
+  const tableActions = new Map<string, Set<TableAction>>();
+  const indexes = new Map<string, Set<string>>();
+  let vaultPut = false;
+  const vaultFields = new Set<string>();
+  const workflow = new Set<'start' | 'resume'>();
+  let mail = false;
+
+  for (const a of access) {
+    if ('table' in a) {
+      const table = targets.tables.get(a.table);
+      if (!table) throw new Error(`${owner}: access names table ${a.table}, which is not in infra/tables.ts`);
+      if ('index' in a) {
+        if (!table.indexes.includes(a.index)) throw new Error(`${owner}: table ${a.table} has no index ${a.index}`);
+        indexes.set(a.table, (indexes.get(a.table) ?? new Set()).add(a.index));
+      } else {
+        const set = tableActions.get(a.table) ?? new Set();
+        for (const action of a.actions) set.add(action);
+        tableActions.set(a.table, set);
+      }
+    } else if ('vault' in a) {
+      if (a.vault === 'put') vaultPut = true;
+      else for (const f of a.fields) vaultFields.add(f);
+    } else if ('workflow' in a) {
+      workflow.add(a.workflow);
+    } else if ('mail' in a) {
+      mail = true;
+    }
+  }
+
+  for (const [id, actions] of tableActions) {
+    if (actions.size === 0) continue;
+    add(new iam.PolicyStatement({ actions: [...actions].sort().map((x) => `dynamodb:${x}`), resources: [targets.tables.get(id)!.arn] }));
+  }
+  for (const [id, names] of indexes) {
+    const arn = targets.tables.get(id)!.arn;
+    add(new iam.PolicyStatement({ actions: ['dynamodb:Query'], resources: [...names].sort().map((name) => `${arn}/index/${name}`) }));
+  }
+
+  // The vault table's at-rest key, only as DynamoDB uses it on the caller's behalf.
+  const viaDynamo = { StringEquals: { 'kms:ViaService': `dynamodb.${Aws.REGION}.${Aws.URL_SUFFIX}` } };
+  const vaultTableKey = (actions: string[]) =>
+    add(new iam.PolicyStatement({ actions, resources: [targets.vaultTableKey.keyArn], conditions: viaDynamo }));
+
+  if (vaultPut) {
+    // New items only: no Update/Delete, and a Put may not return the item it would replace.
+    add(
+      new iam.PolicyStatement({
+        actions: ['dynamodb:PutItem'],
+        resources: [targets.vaultTableArn],
+        conditions: { StringEqualsIfExists: { 'dynamodb:ReturnValues': 'NONE' } },
+      }),
+    );
+    vaultTableKey([...KEY_READ, ...KEY_WRITE]);
+    const reason = 'The vault table key as DynamoDB uses it for writes (kms:ViaService dynamodb only); this key never encrypts reporter fields.';
+    acknowledgeWildcardAction(fn.role, 'kms:GenerateDataKey*', reason);
+    acknowledgeWildcardAction(fn.role, 'kms:ReEncrypt*', reason);
+    // The Encryption SDK's KMS keyring generates one data key per field; nothing else.
+    add(
+      new iam.PolicyStatement({
+        actions: ['kms:GenerateDataKey'],
+        resources: [targets.reporterKey.keyArn],
+        conditions: { StringEquals: { 'kms:EncryptionContext:purpose': VAULT_PURPOSE } },
+      }),
+    );
+  }
+  if (vaultFields.size) {
+    add(new iam.PolicyStatement({ actions: ['dynamodb:GetItem'], resources: [targets.vaultTableArn] }));
+    vaultTableKey(KEY_READ);
+    // Each field is its own message whose encryption context names the field: decrypting is
+    // allowed only for the declared fields (the notice sender: the e-mail address).
+    add(
+      new iam.PolicyStatement({
+        actions: ['kms:Decrypt'],
+        resources: [targets.reporterKey.keyArn],
+        conditions: {
+          StringEquals: { 'kms:EncryptionContext:purpose': VAULT_PURPOSE, 'kms:EncryptionContext:field': [...vaultFields].sort() },
+        },
+      }),
+    );
+  }
+
+  if (workflow.size && targets.stateMachineArns.length) {
+    const actions = [...(workflow.has('start') ? ['states:StartExecution'] : []), ...(workflow.has('resume') ? ['states:SendTaskSuccess'] : [])];
+    add(new iam.PolicyStatement({ actions, resources: [...targets.stateMachineArns] }));
+  }
+
+  if (mail) targets.grantMail(fn);
+}
