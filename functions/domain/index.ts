@@ -33,6 +33,8 @@ export function rulesOf<C extends CaseRecord>(c: Pick<C, 'kind'>): KindRules<C> 
   return rules as unknown as KindRules<C>;
 }
 
+/** Whether this staff member may see the case (its unit, or the kind's agency-wide groups, or a supervisor). */
+export const canSee = (user: StaffActor, c: CaseRecord) => core.canSeeCase(user, c, rulesOf(c).definition.agencyWide);
 export const applyAction = <C extends CaseRecord>(c: C, action: CaseAction, user: StaffActor, ctx: ActionContext) => core.applyAction(c, action, user, ctx, rulesOf<C>(c));
 export const allowedActions = <C extends CaseRecord>(c: C, user: StaffActor, ctx: ActionContext) => core.allowedActions(c, user, ctx, rulesOf<C>(c));
 export const rateCase = <C extends CaseRecord>(c: C, rating: Rating, comment: string | undefined, ctx: DomainContext) => core.rateCase(c, rating, comment, ctx, rulesOf<C>(c));

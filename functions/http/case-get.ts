@@ -1,4 +1,4 @@
-import { allowedActions, canSeeCase, NotAllowed, staffView } from '../domain/index.ts';
+import { allowedActions, canSee, NotAllowed, staffView } from '../domain/index.ts';
 import { actionContext, caseWithHistory, loadCase } from '../services/cases.ts';
 import { staffRoute } from '../shared/http.ts';
 import { caseIdParams } from '../shared/schemas/cases.ts';
@@ -6,7 +6,7 @@ import { caseIdParams } from '../shared/schemas/cases.ts';
 /** The case for staff of its unit (or supervisors): content, deadlines, history, version. */
 export const handler = staffRoute({ params: caseIdParams }, async ({ params, user, now }) => {
   const stored = await loadCase(params.caseId);
-  if (!canSeeCase(user, stored)) throw new NotAllowed();
+  if (!canSee(user, stored)) throw new NotAllowed();
   const { c, history, calendar } = await caseWithHistory(stored);
   const ctx = actionContext(calendar);
   return { body: staffView(calendar, c, history, now, allowedActions(c, user, ctx), ctx.extensionPolicy) };

@@ -25,5 +25,9 @@ export const isSupervisor = (user: Pick<StaffActor, 'groups'>) => user.groups.in
 
 export const inGroup = (user: Pick<StaffActor, 'groups'>, groups: readonly StaffGroup[]) => groups.some((g) => user.groups.includes(g));
 
-/** Staff see the cases of their own unit; supervisors and admins see every unit's. */
-export const canSeeCase = (user: StaffActor, c: { unit: string }) => isSupervisor(user) || c.unit === user.unit;
+/**
+ * Staff see the cases of their own unit; supervisors and admins see every unit's; groups a kind
+ * names agency-wide (the security officer and the disclosure head for requests) see all of that kind.
+ */
+export const canSeeCase = (user: StaffActor, c: { unit: string }, agencyWide: readonly StaffGroup[] = []) =>
+  isSupervisor(user) || c.unit === user.unit || inGroup(user, agencyWide);

@@ -80,6 +80,8 @@ export interface KindDefinition<Status extends string = string> {
   extension: ExtensionRule;
   /** Statuses in which the citizen may rate the result (a dissatisfied rating opens a review). */
   ratableIn: readonly Status[];
+  /** Groups that serve the whole agency for this kind: they see its cases in every unit. */
+  agencyWide: readonly StaffGroup[];
   events: Record<string, EventDef>;
   templates: Record<CoreNotice, string>;
 }

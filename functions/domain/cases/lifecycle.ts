@@ -29,7 +29,7 @@ const staffActor = (user: StaffActor): Actor => ({ type: 'staff', sub: user.sub,
  */
 export function applyAction<C extends CaseRecord>(c: C, action: CaseAction, user: StaffActor, ctx: ActionContext, rules: KindRules<C>): Change<C> {
   const def = rules.definition;
-  if (!canSeeCase(user, c)) throw new NotAllowed();
+  if (!canSeeCase(user, c, def.agencyWide)) throw new NotAllowed();
   const status = def.statuses[c.status];
   if (!status?.allows.includes(action.type)) {
     throw new Conflict(
@@ -139,7 +139,7 @@ export function rateCase<C extends CaseRecord>(c: C, rating: Rating, comment: st
 /** The actions this user may take on the case now (the console's buttons). */
 export function allowedActions<C extends CaseRecord>(c: C, user: StaffActor, ctx: ActionContext, rules: KindRules<C>): string[] {
   const def = rules.definition;
-  if (!canSeeCase(user, c)) return [];
+  if (!canSeeCase(user, c, def.agencyWide)) return [];
   return (def.statuses[c.status]?.allows ?? []).filter((type) => {
     const groups = type === 'extend' ? def.extension.groups : (def.actions[type]?.groups ?? []);
     if (!inGroup(user, groups)) return false;

@@ -38,6 +38,7 @@ export const complaintKind: KindDefinition<ComplaintStatus> = {
   openAtReceipt: ['acceptance', 'transfer', 'disposition'],
   extension: { deadline: 'disposition', groups: HANDLING, maxPerExtension: null, maxTotal: null, maxCount: null },
   ratableIn: ['disposed'],
+  agencyWide: [],
   events: {
     ...coreEvents,
     received: { label: { zh: '收到投诉举报', en: 'Received' }, public: true },

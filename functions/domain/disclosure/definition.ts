@@ -55,6 +55,8 @@ export const disclosureRequestKind: KindDefinition<DisclosureStatus> = {
   openAtReceipt: ['reply'],
   extension: { deadline: 'reply', groups: ['disclosure-head'], maxPerExtension: 20, maxTotal: 20, maxCount: 1 },
   ratableIn: ['replied'],
+  // 保密审查 and 签发 are the disclosure office's, whichever unit drafts the reply.
+  agencyWide: ['security-officer', 'disclosure-head'],
   events: {
     ...coreEvents,
     received: { label: { zh: '收到申请', en: 'Received' }, public: true },

@@ -9,7 +9,9 @@ type Column = (typeof annualColumns)[number];
 
 export interface AnnualRow {
   key: string;
-  label: Label;
+  /** The row's name in the report (Chinese), and in English. */
+  label: string;
+  labelEn: string;
   /** 0 for a heading row (an outcome), 1 for its sub-reason rows. */
   level: 0 | 1;
   values: Record<Column, number>;
@@ -38,7 +40,7 @@ export function disclosureAnnualTable(year: number, requests: Facts[]): AnnualRo
       values[r.applicantType] += 1;
       values.total += 1;
     }
-    return { key, label, level, values };
+    return { key, label: label.zh, labelEn: label.en, level, values };
   };
   const concludedInYear = (r: Facts) => {
     const day = concluded(r);
@@ -63,7 +65,7 @@ export function disclosureAnnualTable(year: number, requests: Facts[]): AnnualRo
 /** The table as CSV (UTF-8 with BOM, so spreadsheet programs read the Chinese). */
 export function annualTableCsv(rows: AnnualRow[]): string {
   const header = ['项目', ...applicantTypes.map((a) => a.zh), '总计'];
-  const lines = rows.map((r) => [(r.level ? '  ' : '') + r.label.zh, ...annualColumns.map((c) => String(r.values[c]))]);
+  const lines = rows.map((r) => [(r.level ? '  ' : '') + r.label, ...annualColumns.map((c) => String(r.values[c]))]);
   const quote = (v: string) => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
   return `\uFEFF${[header, ...lines].map((l) => l.map(quote).join(',')).join('\r\n')}\r\n`;
 }

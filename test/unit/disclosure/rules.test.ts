@@ -4,8 +4,10 @@ import {
   allowedActions,
   answerClarification,
   applyAction,
+  canSee,
   escalateDeadline,
   nextWait,
+  receiveComplaint,
   receiveDisclosureRequest,
   type DisclosureRequestCase,
   type StaffActor,
@@ -95,6 +97,17 @@ describe('disclosure request rules', () => {
     expect(draft({ outcome: 'disclose', subReason: 'state-secret' })).toBe('validation');
     expect(draft({ outcome: 'partial' })).toBe('validation');
     expect(draft({ outcome: 'withhold', subReason: 'state-secret' })).toBe('ok');
+  });
+
+  it('lets the security officer and the disclosure head serve every unit, for requests only', () => {
+    const elsewhere: StaffActor = { ...officer, unit: 'policy' };
+    expect(canSee(elsewhere, received())).toBe(true);
+    expect(canSee(handler, { ...received(), unit: 'policy' })).toBe(false);
+    const complaint = receiveComplaint(
+      { category: 'other', subject: 's', description: 'd', respondentUnit: 'u', wantsReply: false, anonymous: true, publicityConsent: false },
+      { ...at('2026-09-30T10:00:00+08:00'), channel: 'web', intakeUnit: 'office', caseId: 'c1', trackingNo: 'TS1', accessCodeHash: 'h', reporterReachable: false },
+    ).next;
+    expect(canSee(elsewhere, complaint)).toBe(false);
   });
 
   it('lets only the disclosure head extend, once, by at most 20 working days', () => {

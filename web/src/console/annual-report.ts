@@ -66,7 +66,7 @@ function Table({ r }: { r: AnnualReport }) {
           h(
             'tr',
             { key: row.key, class: `level-${row.level ?? 0} row-${row.key.replace(/[^\w-]/g, '_')}`, 'data-key': row.key },
-            h('th', { scope: 'row' }, tr(row.label)),
+            h('th', { scope: 'row' }, tr({ zh: row.label, en: row.labelEn })),
             order.map((c) => h('td', { key: c }, String(row.values[c] ?? 0))),
           ),
         ),

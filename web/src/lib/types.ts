@@ -106,5 +106,5 @@ export interface AnnualReport {
   year: number;
   columns: string[];
   columnLabels?: Record<string, Pair>;
-  rows: { key: string; label: Pair; level?: number; values: Record<string, number> }[];
+  rows: { key: string; label: string; labelEn: string; level?: number; values: Record<string, number> }[];
 }
