@@ -15,7 +15,7 @@ export async function disclosureAnnualReport(year: number, deps: ServiceDeps = d
   return {
     year,
     columns: [...annualColumns],
-    columnLabels: Object.fromEntries([...applicantTypes.map((a) => [a.code, { zh: a.zh, en: a.en }]), ['total', { zh: '总计', en: 'Total' }]]),
+    columnLabels: Object.fromEntries([...applicantTypes.map((a) => [a.code, a.label]), ['total', { zh: '总计', en: 'Total' }]]),
     rows: disclosureAnnualTable(year, requests),
   };
 }

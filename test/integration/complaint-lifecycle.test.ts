@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalRuntime, type LocalEmail, type LocalRuntime } from './harness.ts';
-import { staffSession } from './staff-session.ts';
+import { staffSession, stopKeepingLogs } from './staff-session.ts';
 
 /**
  * The complaint lifecycle end to end on the local runtime: real DynamoDB Local, real state-machine
@@ -14,7 +14,7 @@ const PHONE = '13912345678';
 const WORK_UNIT = '保密测试单位甲';
 
 let rt: LocalRuntime;
-const { tokens, bodies: staffBodies, staff, act, waitForEmail } = staffSession(() => rt);
+const { tokens, bodies: staffBodies, staff, act, waitForEmail, signIn } = staffSession(() => rt);
 
 
 async function submit(overrides: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
@@ -49,20 +49,14 @@ const track = (no: string, code: string) => rt.fetchJson('GET', `/v1/track/${enc
 
 beforeAll(async () => {
   rt = await startLocalRuntime({ virtualClock: START });
-  tokens.office = await rt.login({ sub: 'h-office', name: '王办理', groups: ['handler'], unit: 'office' });
-  tokens.policy = await rt.login({ sub: 'h-policy', name: '李科员', groups: ['handler'], unit: 'policy' });
-  tokens.supervisor = await rt.login({ sub: 's-1', name: '赵督办', groups: ['supervisor'], unit: 'office' });
+  await signIn({
+    office: { sub: 'h-office', name: '王办理', groups: ['handler'], unit: 'office' },
+    policy: { sub: 'h-policy', name: '李科员', groups: ['handler'], unit: 'policy' },
+    supervisor: { sub: 's-1', name: '赵督办', groups: ['supervisor'], unit: 'office' },
+  });
 }, 120_000);
 
-afterAll(async () => {
-  // Kept for whoever reads a failed CI run: the runtime's own account of what happened.
-  if (rt) {
-    const { mkdir, writeFile } = await import('node:fs/promises');
-    await mkdir('test-artifacts', { recursive: true });
-    await writeFile('test-artifacts/complaint-lifecycle-runtime.log', rt.logs());
-  }
-  await rt?.stop();
-});
+afterAll(() => stopKeepingLogs(rt, 'complaint-lifecycle'));
 
 describe('complaint lifecycle on the local runtime', () => {
   let onTime: { trackingNo: string; accessCode: string; caseId: string };

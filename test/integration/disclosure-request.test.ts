@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalRuntime, type LocalEmail, type LocalRuntime } from './harness.ts';
-import { staffSession } from './staff-session.ts';
+import { staffSession, stopKeepingLogs } from './staff-session.ts';
 
 /**
  * Disclosure requests (依申请公开) end to end on the local runtime: real DynamoDB Local, the same
@@ -13,7 +13,7 @@ const EMAIL = 'applicant-5521@example.cn';
 const PHONE = '13700001111';
 
 let rt: LocalRuntime;
-const { tokens, bodies: staffBodies, staff, act, waitForEmail } = staffSession(() => rt);
+const { tokens, bodies: staffBodies, staff, act, waitForEmail, signIn } = staffSession(() => rt);
 
 type Receipt = { trackingNo: string; accessCode: string; deadlines: Record<string, string>; caseId: string };
 
@@ -40,20 +40,16 @@ const toApplicant = (m: LocalEmail) => m.to.includes(EMAIL);
 
 beforeAll(async () => {
   rt = await startLocalRuntime({ virtualClock: START });
-  tokens.handler = await rt.login({ sub: 'h-1', name: '王办理', groups: ['handler'], unit: 'office' });
-  tokens.security = await rt.login({ sub: 'so-1', name: '周保密', groups: ['security-officer'], unit: 'office' });
-  tokens.head = await rt.login({ sub: 'dh-1', name: '吴主任', groups: ['disclosure-head'], unit: 'office' });
-  tokens.supervisor = await rt.login({ sub: 's-1', name: '赵督办', groups: ['supervisor'], unit: 'office' });
+  await signIn({
+    handler: { sub: 'h-1', name: '王办理', groups: ['handler'], unit: 'office' },
+    // Agency-wide roles: they serve requests of every unit.
+    security: { sub: 'so-1', name: '周保密', groups: ['security-officer'], unit: 'policy' },
+    head: { sub: 'dh-1', name: '吴主任', groups: ['disclosure-head'], unit: 'finance' },
+    supervisor: { sub: 's-1', name: '赵督办', groups: ['supervisor'], unit: 'office' },
+  });
 }, 120_000);
 
-afterAll(async () => {
-  if (rt) {
-    const { mkdir, writeFile } = await import('node:fs/promises');
-    await mkdir('test-artifacts', { recursive: true });
-    await writeFile('test-artifacts/disclosure-request-runtime.log', rt.logs());
-  }
-  await rt?.stop();
-});
+afterAll(() => stopKeepingLogs(rt, 'disclosure-request'));
 
 describe('disclosure requests on the local runtime', () => {
   const r = {} as Record<'onTime' | 'extended' | 'clarified' | 'silent' | 'consulted' | 'untouched' | 'next', Receipt>;

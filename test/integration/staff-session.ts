@@ -32,5 +32,20 @@ export function staffSession(rt: () => LocalRuntime) {
     }
   }
 
-  return { tokens, bodies, staff, act, waitForEmail };
+  /** Signs staff in under the names the story uses. */
+  async function signIn(users: Record<string, { sub: string; name: string; groups: string[]; unit: string }>) {
+    for (const [who, user] of Object.entries(users)) tokens[who] = await rt().login(user);
+  }
+
+  return { tokens, bodies, staff, act, waitForEmail, signIn };
+}
+
+/** Stops the runtime, keeping its own account of what happened for whoever reads a failed CI run. */
+export async function stopKeepingLogs(rt: LocalRuntime | undefined, name: string) {
+  if (rt) {
+    const { mkdir, writeFile } = await import('node:fs/promises');
+    await mkdir('test-artifacts', { recursive: true });
+    await writeFile(`test-artifacts/${name}-runtime.log`, rt.logs());
+  }
+  await rt?.stop();
 }

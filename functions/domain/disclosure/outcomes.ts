@@ -2,13 +2,13 @@ import type { Label } from '../cases/kind.ts';
 
 /** The applicant columns of the annual report's 依申请公开 table (政府信息公开工作年度报告格式). */
 export const applicantTypes = [
-  { code: 'natural-person', zh: '自然人', en: 'Natural person' },
-  { code: 'commercial-enterprise', zh: '商业企业', en: 'Commercial enterprise' },
-  { code: 'research-institution', zh: '科研机构', en: 'Research institution' },
-  { code: 'public-interest-org', zh: '社会公益组织', en: 'Public-interest organisation' },
-  { code: 'legal-service-org', zh: '法律服务机构', en: 'Legal-service organisation' },
-  { code: 'other-org', zh: '其他', en: 'Other organisation' },
-] as const;
+  { code: 'natural-person', label: { zh: '自然人', en: 'Natural person' } },
+  { code: 'commercial-enterprise', label: { zh: '商业企业', en: 'Commercial enterprise' } },
+  { code: 'research-institution', label: { zh: '科研机构', en: 'Research institution' } },
+  { code: 'public-interest-org', label: { zh: '社会公益组织', en: 'Public-interest organisation' } },
+  { code: 'legal-service-org', label: { zh: '法律服务机构', en: 'Legal-service organisation' } },
+  { code: 'other-org', label: { zh: '其他', en: 'Other organisation' } },
+] as const satisfies readonly { code: string; label: Label }[];
 export type ApplicantType = (typeof applicantTypes)[number]['code'];
 export const applicantTypeCodes = applicantTypes.map((a) => a.code) as [ApplicantType, ...ApplicantType[]];
 

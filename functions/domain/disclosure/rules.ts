@@ -183,7 +183,7 @@ export const disclosureRules = {
   decide,
   expire: (b, d) => (d.name === 'clarification' ? closeUnclarified(b) : thirdPartyDone(b, d.dueAt, undefined)),
   available: (c, type, ctx) => type !== 'request-clarification' || (!c.clarification && clarificationWindowOpen(c, ctx)),
-  noticeVars: (c) => ({ applicantType: applicantTypes.find((a) => a.code === c.applicantType)?.zh ?? c.applicantType }),
+  noticeVars: (c) => ({ applicantType: applicantTypes.find((a) => a.code === c.applicantType)?.label.zh ?? c.applicantType }),
   citizenFields: (c) => ({
     description: c.description,
     ...(c.clarification ? { clarification: { text: c.clarification.text, answerDue: c.clarification.answerDue, ...(c.clarification.answeredAt ? { answeredAt: toShanghaiIso(c.clarification.answeredAt) } : {}) } } : {}),

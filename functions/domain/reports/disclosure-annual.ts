@@ -64,7 +64,7 @@ export function disclosureAnnualTable(year: number, requests: Facts[]): AnnualRo
 
 /** The table as CSV (UTF-8 with BOM, so spreadsheet programs read the Chinese). */
 export function annualTableCsv(rows: AnnualRow[]): string {
-  const header = ['项目', ...applicantTypes.map((a) => a.zh), '总计'];
+  const header = ['项目', ...applicantTypes.map((a) => a.label.zh), '总计'];
   const lines = rows.map((r) => [(r.level ? '  ' : '') + r.label, ...annualColumns.map((c) => String(r.values[c]))]);
   const quote = (v: string) => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
   return `\uFEFF${[header, ...lines].map((l) => l.map(quote).join(',')).join('\r\n')}\r\n`;

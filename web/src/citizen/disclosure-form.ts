@@ -135,7 +135,7 @@ export function DisclosureForm() {
           error: errors['applicant.type'],
           choices: applicantTypes.map((a) => ({
             value: a.code,
-            label: a.code === 'other-org' ? t('其他组织', 'Other organisation') : tr(a),
+            label: a.code === 'other-org' ? t('其他组织', 'Other organisation') : tr(a.label),
             hint: a.code === 'natural-person' ? t('以个人名义申请', 'Applying as a private person') : undefined,
           })),
         }),

@@ -23,7 +23,7 @@ function columnLabel(r: AnnualReport, code: string): string {
   if (label) return tr(label);
   if (code === 'total') return t('总计', 'Total');
   const a = applicantTypes.find((x) => x.code === code);
-  return a ? tr(a) : code;
+  return a ? tr(a.label) : code;
 }
 
 /** The report's columns are 自然人 | 法人或其他组织 (five kinds) | 总计, as the official format groups them. */

@@ -73,7 +73,7 @@ export const deliveryLabel = (code: string) => label(DELIVERY, code);
 
 export const applicantTypeLabel = (code: string) => {
   const a = applicantTypes.find((x) => x.code === code);
-  return a ? tr(a) : code;
+  return a ? tr(a.label) : code;
 };
 
 type OutcomeDef = { code: string; label: Pair; subReasons: readonly { code: string; label: Pair }[] };
