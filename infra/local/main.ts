@@ -136,6 +136,10 @@ async function main(): Promise<void> {
   row('DynamoDB Local', `${dynamo.endpoint}  data ${dynamoDir}`);
   row('SES local', `${ses.endpoint}  viewer ${ses.viewerUrl}`);
   await startStepFunctions();
+  const { startLocalJobs, scheduleText } = await import('./jobs.ts');
+  const stopJobs = startLocalJobs(clock, new URL('../../functions/', import.meta.url), (line) => console.error(line));
+  stops.push(async () => stopJobs());
+  row('Scheduled jobs', scheduleText());
   row('JWT issuer', `${issuer.issuer}  JWKS ${issuer.jwksUrl}`);
   row('Virtual clock', clock.virtual ? `on, now ${new Date().toISOString()}` : 'off (real time)');
   row('Data dir', dataDir);

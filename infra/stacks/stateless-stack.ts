@@ -6,6 +6,8 @@
 import { join } from 'node:path';
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
@@ -34,6 +36,7 @@ export class StatelessStack extends Stack {
   /** Route functions by "METHOD path", task functions by task name. */
   readonly routeFunctions = new Map<string, AppFunction>();
   readonly taskFunctions = new Map<string, AppFunction>();
+  readonly jobFunctions = new Map<string, AppFunction>();
   readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
@@ -150,6 +153,28 @@ export class StatelessStack extends Stack {
       this.taskFunctions.set(def.name, fn);
     }
 
+    // Scheduled jobs: EventBridge Scheduler fires each daily in Shanghai time and passes the time it
+    // fired for; the function decides from the official calendar whether that day is a working day.
+    for (const def of registries.jobs) {
+      const fn = new AppFunction(this, `Job ${def.name}`, { handler: def.handler, timeout: TASK_TIMEOUT, environment, description: `scheduled job ${def.name}` });
+      grantAccess(fn, def.access, accessTargets, `job ${def.name}`);
+      const role = new iam.Role(this, `Job ${def.name} Schedule Role`, { assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com') });
+      // This function only (grantInvoke would add its versions too: a wildcard).
+      role.addToPolicy(new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [fn.function.functionArn] }));
+      new scheduler.CfnSchedule(this, `Job ${def.name} Schedule`, {
+        scheduleExpression: `cron(${def.at.minute} ${def.at.hour} * * ? *)`,
+        scheduleExpressionTimezone: 'Asia/Shanghai',
+        flexibleTimeWindow: { mode: 'OFF' },
+        target: {
+          arn: fn.function.functionArn,
+          roleArn: role.roleArn,
+          input: JSON.stringify({ scheduledTime: '<aws.scheduler.scheduled-time>' }),
+          retryPolicy: { maximumRetryAttempts: 3, maximumEventAgeInSeconds: 3600 },
+        },
+      });
+      this.jobFunctions.set(def.name, fn);
+    }
+
     const workflows = new Workflows(this, 'Workflows', {
       stateMachines: registries.stateMachines,
       taskFunctions: new Map([...this.taskFunctions].map(([name, fn]) => [name, fn.function])),
@@ -158,7 +183,13 @@ export class StatelessStack extends Stack {
     this.monitoring = new Monitoring(this, 'Monitoring', {
       topic: stateful.alarmTopic,
       api: api.api,
-      functions: new Map([...this.routeFunctions, ...[...this.taskFunctions].map(([name, fn]) => [`task ${name}`, fn] as const)].map(([name, fn]) => [name, fn.function])),
+      functions: new Map(
+        [
+          ...this.routeFunctions,
+          ...[...this.taskFunctions].map(([name, fn]) => [`task ${name}`, fn] as const),
+          ...[...this.jobFunctions].map(([name, fn]) => [`job ${name}`, fn] as const),
+        ].map(([name, fn]) => [name, fn.function]),
+      ),
       stateMachines: workflows.stateMachines,
       ses: Boolean(stateful.mailIdentity),
     });

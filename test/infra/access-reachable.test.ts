@@ -88,6 +88,7 @@ function claimed(access: readonly Access[]): string[] {
 const entries = [
   ...defaultRegistries.routes.map((r) => ({ name: `${r.method} ${r.path}`, handler: r.handler, access: r.access })),
   ...defaultRegistries.workflowTasks.map((t) => ({ name: `task ${t.name}`, handler: t.handler, access: t.access })),
+  ...defaultRegistries.jobs.map((j) => ({ name: `job ${j.name}`, handler: j.handler, access: j.access })),
 ];
 
 describe('declared access is reachable from the code', () => {

@@ -52,6 +52,7 @@ export const testRegistries: Registries = {
     { name: 'Prepare', handler: ENTRY, access: [caseGet, workflowResume] },
     { name: 'Notify', handler: ENTRY, access: [vaultRead('email'), mailSend, caseQuery] },
   ],
+  jobs: [{ name: 'Morning', handler: ENTRY, at: { hour: 8, minute: 30 }, access: [caseIndex('openDeadlines'), mailSend] }],
   stateMachines: [
     {
       id: 'review',

@@ -35,6 +35,7 @@ function subjects(t: TestApp, registries: Registries = testRegistries): Subject[
   return [
     ...registries.routes.map((r) => entry(`${r.method} ${r.path}`, stateless.routeFunctions.get(`${r.method} ${r.path}`)!, r.access)),
     ...registries.workflowTasks.map((d) => entry(d.name, stateless.taskFunctions.get(d.name)!, d.access)),
+    ...registries.jobs.map((d) => entry(`job ${d.name}`, stateless.jobFunctions.get(d.name)!, d.access)),
   ];
 }
 

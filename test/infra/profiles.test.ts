@@ -73,12 +73,12 @@ describe('China profile (cn-* region)', () => {
     });
   });
 
-  it('lets only the notice sender read the SMTP secret', () => {
+  it('lets only the functions that send mail (notices, the daily digest) read the SMTP secret', () => {
     const readers = [...statementsByRole(t.stateless)]
       .filter(([, statements]) => statements.some((s) => actionsOf(s).includes('secretsmanager:GetSecretValue')))
       .map(([role]) => role);
-    const sender = t.built.stateless.taskFunctions.get('SendNotices')!;
-    expect(readers).toEqual([t.built.stateless.getLogicalId(sender.role.node.defaultChild as any)]);
+    const senders = [t.built.stateless.taskFunctions.get('SendNotices')!, t.built.stateless.jobFunctions.get('DailyDigest')!];
+    expect(readers.sort()).toEqual(senders.map((s) => t.built.stateless.getLogicalId(s.role.node.defaultChild as any)).sort());
   });
 
   it('builds no CloudFront distribution without an ICP domain and IAM certificate; with them, uses the certificate', () => {
@@ -175,7 +175,7 @@ describe('keys and monitoring', () => {
     expect(count('AWS/States ExecutionsFailed')).toBe(defaultRegistries.stateMachines.length);
     expect(count('AWS/States ExecutionsTimedOut')).toBe(defaultRegistries.stateMachines.length);
     expect(count('AWS/ApiGateway 5xx')).toBe(1);
-    expect(count('AWS/Lambda Throttles')).toBe(defaultRegistries.routes.length + defaultRegistries.workflowTasks.length);
+    expect(count('AWS/Lambda Throttles')).toBe(defaultRegistries.routes.length + defaultRegistries.workflowTasks.length + defaultRegistries.jobs.length);
     expect(count('AWS/SES Reputation.BounceRate')).toBe(1);
     expect(count('AWS/SES Reputation.ComplaintRate')).toBe(1);
     for (const alarm of resources(t.stateless, 'AWS::CloudWatch::Alarm')) expect(alarm.Properties.AlarmActions).toHaveLength(1);

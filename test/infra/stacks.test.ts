@@ -62,7 +62,7 @@ describe('stateful stack', () => {
 describe('stateless stack', () => {
   it('runs every function on nodejs22.x, arm64, traced, one per route and task', () => {
     const fns = resources(t.stateless, 'AWS::Lambda::Function');
-    expect(fns).toHaveLength(testRegistries.routes.length + testRegistries.workflowTasks.length);
+    expect(fns).toHaveLength(testRegistries.routes.length + testRegistries.workflowTasks.length + testRegistries.jobs.length);
     for (const fn of fns) {
       expect(fn.Properties.Runtime).toBe('nodejs22.x');
       expect(fn.Properties.Architectures).toEqual(['arm64']);
@@ -70,6 +70,19 @@ describe('stateless stack', () => {
       expect(fn.Properties.MemorySize).toBe(512);
       expect(fn.Properties.LoggingConfig.LogGroup).toBeDefined();
     }
+  });
+
+  it('schedules each job daily in Shanghai time, passing the time it fired for', () => {
+    const schedules = resources(t.stateless, 'AWS::Scheduler::Schedule');
+    expect(schedules).toHaveLength(testRegistries.jobs.length);
+    const [schedule] = schedules;
+    expect(schedule!.Properties).toMatchObject({
+      ScheduleExpression: 'cron(30 8 * * ? *)',
+      ScheduleExpressionTimezone: 'Asia/Shanghai',
+      Target: { Input: JSON.stringify({ scheduledTime: '<aws.scheduler.scheduled-time>' }) },
+    });
+    const job = t.built.stateless.jobFunctions.get('Morning')!;
+    expect(JSON.stringify(schedule!.Properties.Target.Arn)).toContain(t.built.stateless.getLogicalId(job.function.node.defaultChild as never));
   });
 
   it('gives functions the environment functions/shared/config.ts reads', () => {
@@ -87,9 +100,9 @@ describe('stateless stack', () => {
     expect(JSON.parse(fn!.Properties.Environment.Variables.UNITS_JSON)[0].code).toBe('office');
   });
 
-  it('times out HTTP functions at 10 s and tasks at 30 s', () => {
+  it('times out HTTP functions at 10 s, tasks and jobs at 30 s', () => {
     const timeouts = resources(t.stateless, 'AWS::Lambda::Function').map((f) => [f.Properties.Description, f.Properties.Timeout]);
-    for (const [description, timeout] of timeouts) expect(timeout, description).toBe(description.startsWith('workflow task') ? 30 : 10);
+    for (const [description, timeout] of timeouts) expect(timeout, description).toBe(/^(workflow task|scheduled job)/.test(description) ? 30 : 10);
   });
 
   it('routes each RouteDef to its own Lambda integration (payload 2.0); staff routes behind the JWT authorizer, public ones open', () => {

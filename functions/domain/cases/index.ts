@@ -11,3 +11,4 @@ export * from './access-code.ts';
 export * from './tracking-number.ts';
 export * from './notice-vars.ts';
 export * from './ports.ts';
+export * from './digest.ts';
