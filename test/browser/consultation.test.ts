@@ -10,16 +10,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP, shoot, startBrowserSession, tooWide, type BrowserSession } from './browser.ts';
 
 const START = '2026-11-02T09:00:00+08:00';
-const TITLE = '关于调整城区公共停车收费标准的决定（征求意见稿）';
-const COMMENT = '建议白天前 30 分钟免费停车，方便群众办事。';
-const NAME = '欧阳市民';
-const REASON = '与现行价格政策不符，暂不采纳';
+const { TITLE, COMMENT, NAME, REASON } = {
+  TITLE: '关于调整城区公共停车收费标准的决定（征求意见稿）',
+  COMMENT: '建议白天前 30 分钟免费停车，方便群众办事。',
+  NAME: '欧阳市民',
+  REASON: '与现行价格政策不符，暂不采纳',
+};
 
 describe('web: a consultation from the draft to the published report', () => {
-  let session: BrowserSession;
-  let citizen: Page;
-  let staff: Page;
   let consoleUrl = '';
+  let session: BrowserSession;
+  let citizen: Page, staff: Page;
 
   beforeAll(async () => {
     session = await startBrowserSession(START);

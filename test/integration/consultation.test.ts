@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalRuntime, type LocalRuntime } from './harness.ts';
+import { startLocalRuntime, stopKeepingLogs, type LocalRuntime } from './harness.ts';
 import { staffSession } from './staff-session.ts';
 
 /**
@@ -9,10 +9,9 @@ import { staffSession } from './staff-session.ts';
  * has no public holiday.
  */
 const START = '2026-11-02T09:00:00+08:00';
-const NAMED = '欧阳公开';
-const SHY = '诸葛保密';
-const NAMED_EMAIL = 'commenter-7781@example.cn';
-const SHY_EMAIL = 'commenter-9903@example.cn';
+// Two named commenters, one consenting to publication, and an abusive comment to hide.
+const [NAMED, NAMED_EMAIL] = ['欧阳公开', 'commenter-7781@example.cn'];
+const [SHY, SHY_EMAIL] = ['诸葛保密', 'commenter-9903@example.cn'];
 const ABUSE = '这是一条辱骂性的评论内容';
 
 let rt: LocalRuntime;
@@ -22,20 +21,17 @@ type Receipt = { trackingNo: string; accessCode: string };
 const comment = (id: string, body: Record<string, unknown>) => rt.fetchJson('POST', `/v1/consultations/${id}/comments`, body);
 const track = (r: Receipt) => rt.fetchJson('GET', `/v1/track/${r.trackingNo}`, undefined, { 'x-access-code': r.accessCode });
 
-beforeAll(async () => {
-  rt = await startLocalRuntime({ virtualClock: START });
+const signIn = async () => {
   tokens.handler = await rt.login({ sub: 'h-7', name: '孙起草', groups: ['handler'], unit: 'policy' });
   tokens.supervisor = await rt.login({ sub: 's-7', name: '钱领导', groups: ['supervisor'], unit: 'office' });
+};
+
+beforeAll(async () => {
+  rt = await startLocalRuntime({ virtualClock: START });
+  await signIn();
 }, 120_000);
 
-afterAll(async () => {
-  if (rt) {
-    const { mkdir, writeFile } = await import('node:fs/promises');
-    await mkdir('test-artifacts', { recursive: true });
-    await writeFile('test-artifacts/consultation-runtime.log', rt.logs());
-  }
-  await rt?.stop();
-});
+afterAll(() => stopKeepingLogs(rt, 'consultation'));
 
 describe('consultations on the local runtime', () => {
   let id = '';
@@ -118,8 +114,7 @@ describe('consultations on the local runtime', () => {
 
   it('escalates a missing adoption report after its deadline; it shows in the supervisor\'s overdue view', async () => {
     await rt.clock('2026-11-25T09:00:00+08:00');
-    tokens.handler = await rt.login({ sub: 'h-7', name: '孙起草', groups: ['handler'], unit: 'policy' });
-    tokens.supervisor = await rt.login({ sub: 's-7', name: '钱领导', groups: ['supervisor'], unit: 'office' });
+    await signIn();
     await waitForEmail((m) => m.subject.includes('逾期督办') && m.subject.includes('公布意见采纳情况期限'));
     const overdue = await staff('supervisor', 'GET', '/v1/supervision/overdue');
     expect(overdue.body.overdue).toContainEqual(expect.objectContaining({ caseId: id, kind: 'consultation', deadline: 'report', escalated: true }));

@@ -15,8 +15,15 @@ export const commentOutcomes = [
 export type CommentOutcome = (typeof commentOutcomes)[number]['code'];
 export const commentOutcomeCodes = commentOutcomes.map((o) => o.code) as [CommentOutcome, ...CommentOutcome[]];
 
-/** Nothing to extend: the report's period is the agency's policy (a consultation has no extension rule). */
-const NO_EXTENSION = { deadline: 'report', groups: [], maxPerExtension: 0, maxTotal: 0, maxCount: 0 } as const;
+/**
+ * Neither kind starts a deadline at receipt, is extended (the report's period is the agency's
+ * policy) or rated.
+ */
+const NO_RECEIPT_CLOCK = {
+  openAtReceipt: [],
+  extension: { deadline: 'report', groups: [], maxPerExtension: 0, maxTotal: 0, maxCount: 0 },
+  ratableIn: [],
+} as const;
 
 /**
  * A consultation on a draft decision (重大决策预公开, requirements §2): drafted by a unit, public
@@ -30,6 +37,7 @@ export const consultationKind: KindDefinition<ConsultationStatus> = {
   label: { zh: '重大决策征求意见', en: 'Consultation on a draft decision' },
   noun: { zh: '征求意见', en: 'consultation' },
   citizen: { zh: '公众', en: 'public' },
+  ...NO_RECEIPT_CLOCK,
   initialStatus: 'draft',
   waitsIn: ['draft'],
   statuses: {
@@ -45,14 +53,11 @@ export const consultationKind: KindDefinition<ConsultationStatus> = {
     report: { label: { zh: '公布意见采纳情况', en: 'Publish the adoption report' }, groups: HANDLING },
   },
   deadlines: {
+    ...coreDeadlines,
     opens: { label: { zh: '开始征求意见', en: 'Opening' }, workingDays: 0, onPassed: 'expire', warn: false },
     closes: { label: { zh: '征求意见截止', en: 'Closing' }, workingDays: 0, onPassed: 'expire', warn: false },
     report: { label: { zh: '公布意见采纳情况期限', en: 'Adoption report' }, workingDays: 7, onPassed: 'escalate', warn: true },
-    ...coreDeadlines,
   },
-  openAtReceipt: [],
-  extension: NO_EXTENSION,
-  ratableIn: [],
   events: {
     ...coreEvents,
     received: { label: { zh: '起草征求意见稿', en: 'Drafted' }, public: false },
@@ -72,6 +77,7 @@ export const commentKind: KindDefinition<CommentStatus> = {
   citizen: { zh: '意见人', en: 'commenter' },
   // The comment's workflow waits for the report, which tells a reachable commenter what became of it.
   waitsIn: ['received'],
+  ...NO_RECEIPT_CLOCK,
   queued: false,
   statuses: {
     received: { label: { zh: '已收到', en: 'Received' }, allows: ['hide', 'conclude', 'note'] },
@@ -84,9 +90,6 @@ export const commentKind: KindDefinition<CommentStatus> = {
     conclude: { label: { zh: '采纳情况', en: 'Conclude' }, groups: HANDLING },
   },
   deadlines: { ...coreDeadlines },
-  openAtReceipt: [],
-  extension: { ...NO_EXTENSION, deadline: 'review' },
-  ratableIn: [],
   events: {
     ...coreEvents,
     received: { label: { zh: '收到意见', en: 'Received' }, public: true },

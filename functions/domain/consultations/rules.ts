@@ -4,6 +4,7 @@ import type { ChangeBuilder } from '../cases/change.ts';
 import { closeDeadline, deadlineAt, openDeadline } from '../cases/deadlines.ts';
 import type { KindRules } from '../cases/kind-rules.ts';
 import type { Unit } from '../cases/model.ts';
+import { setFields } from '../cases/views.ts';
 import { Conflict, Invalid } from '../errors.ts';
 import { commentKind, commentOutcomes, consultationKind, type CommentOutcome } from './definition.ts';
 import type { CommentCase, ConsultationCase, ConsultationDraft, ConsultationPolicy, ReportCounts, ReportItem } from './model.ts';
@@ -125,17 +126,7 @@ export const consultationRules = {
   expire: (b, d) => expire(b, d.name),
   noticeVars: (c) => ({ title: c.title }),
   citizenFields: () => ({}),
-  staffFields: (c) => ({
-    title: c.title,
-    background: c.background,
-    basis: c.basis,
-    content: c.content,
-    opensAt: c.opensAt,
-    closesAt: c.closesAt,
-    reportWorkingDays: c.reportWorkingDays,
-    ...(c.approval ? { approval: c.approval } : {}),
-    ...(c.report ? { report: c.report } : {}),
-  }),
+  staffFields: (c) => setFields(c, 'title', 'background', 'basis', 'content', 'opensAt', 'closesAt', 'reportWorkingDays', 'approval', 'report'),
   summaryFields: (c) => ({ title: c.title, opensAt: c.opensAt, closesAt: c.closesAt }),
 } satisfies KindRules<ConsultationCase>;
 
@@ -171,14 +162,5 @@ export const commentRules = {
 
 /** A comment as staff moderate it: its text, whether it may be published under a name, what became of it. Never the identity. */
 export function commentRow(c: CommentCase) {
-  return {
-    commentId: c.caseId,
-    consultationId: c.consultationId,
-    text: c.text,
-    anonymous: c.anonymous,
-    publicityConsent: c.publicityConsent,
-    ...(c.publicName ? { publicName: c.publicName } : {}),
-    ...(c.hidden ? { hidden: c.hidden } : {}),
-    ...(c.conclusion ? { conclusion: c.conclusion } : {}),
-  };
+  return { commentId: c.caseId, ...setFields(c, 'consultationId', 'text', 'anonymous', 'publicityConsent', 'publicName', 'hidden', 'conclusion') };
 }

@@ -1,23 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { WorkingCalendar } from '../../../functions/domain/calendar/index.ts';
-import {
-  acceptsComments,
-  applyAction,
-  escalateDeadline,
-  nextWait,
-  publicConsultation,
-  publicStatus,
-  receiveComment,
-  receiveConsultation,
-  reportConsultation,
-  warnDeadline,
-  DEFAULT_CONSULTATION_POLICY,
-  type CommentCase,
-  type ConsultationCase,
-  type StaffActor,
-} from '../../../functions/domain/index.ts';
+import * as domain from '../../../functions/domain/index.ts';
+import type { CommentCase, ConsultationCase, StaffActor } from '../../../functions/domain/index.ts';
 import { markdownToHtml } from '../../../functions/domain/consultations/markdown.ts';
+import { code } from '../cases/fixtures.ts';
 
+const { acceptsComments, applyAction, escalateDeadline, nextWait, publicConsultation, publicStatus, receiveComment, receiveConsultation, reportConsultation, warnDeadline, DEFAULT_CONSULTATION_POLICY } = domain;
 const calendar = new WorkingCalendar();
 const units = [
   { code: 'office', name: '办公室' },
@@ -27,15 +15,6 @@ const at = (iso: string) => ({ now: new Date(iso), calendar, units });
 const handler: StaffActor = { sub: 'h1', name: '王办理', groups: ['handler'], unit: 'policy' };
 const supervisor: StaffActor = { sub: 's1', name: '赵督办', groups: ['supervisor'], unit: 'office' };
 const intake = (iso: string, caseId: string) => ({ ...at(iso), channel: 'web' as const, intakeUnit: 'office', caseId, trackingNo: `ZQ-${caseId}`, accessCodeHash: 'h', reporterReachable: false });
-
-const code = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (e) {
-    return (e as { code: string }).code;
-  }
-  return 'ok';
-};
 
 // Monday 2026-11-02; November 2026 has no holiday.
 const DRAFT = { title: '关于调整公共停车收费标准的决定（征求意见稿）', background: '背景', basis: '依据', content: '# 主要内容\n\n- 第一条', unit: 'policy', opensAt: '2026-11-04T09:00:00+08:00' };
