@@ -10,6 +10,9 @@ import type { ComplaintFacts, ComplaintCase } from './complaints/model.ts';
 import { complaintRules } from './complaints/rules.ts';
 import type { DisclosureFacts, DisclosureRequestCase } from './disclosure/model.ts';
 import { clarify, disclosureRules } from './disclosure/rules.ts';
+import type { CommentAction, ConsultationAction } from './consultations/rules.ts';
+import { acceptsComments, commentRules, consultationRules, draftFacts } from './consultations/rules.ts';
+import type { CommentCase, CommentFacts, ConsultationCase, ConsultationDraft, ConsultationPolicy, ReportItem } from './consultations/model.ts';
 import { Conflict } from './errors.ts';
 import type { CaseKind } from './kinds.ts';
 
@@ -20,10 +23,17 @@ export type { ComplaintCase, ComplaintFacts } from './complaints/model.ts';
 export type { DisclosureFacts, DisclosureRequestCase } from './disclosure/model.ts';
 export { complaintStatuses, type ComplaintStatus } from './complaints/definition.ts';
 export { disclosureStatuses, type DisclosureStatus } from './disclosure/definition.ts';
+export type { CommentCase, CommentFacts, ConsultationCase, ConsultationDraft, ConsultationPolicy, ReportItem } from './consultations/model.ts';
+export { DEFAULT_CONSULTATION_POLICY } from './consultations/model.ts';
+export { commentOutcomeCodes, consultationStatuses, commentStatuses } from './consultations/definition.ts';
+export { acceptsComments, publicStatus, commentRow } from './consultations/rules.ts';
+export { consultationListItem, publicConsultation, consultationStats } from './consultations/views.ts';
 
 const registry: Record<CaseKind, KindRules<never>> = {
   complaint: complaintRules as unknown as KindRules<never>,
   'disclosure-request': disclosureRules as unknown as KindRules<never>,
+  consultation: consultationRules as unknown as KindRules<never>,
+  comment: commentRules as unknown as KindRules<never>,
 };
 
 /** The rules of a case's kind. */
@@ -43,7 +53,7 @@ export const escalateDeadline = <C extends CaseRecord>(c: C, name: string, due: 
 
 /** What the kinds add to a view, each field optional: a page reads the fields of the kind it shows. */
 type KindFields<V extends 'citizenFields' | 'staffFields' | 'summaryFields'> = Partial<
-  ReturnType<(typeof complaintRules)[V]> & ReturnType<(typeof disclosureRules)[V]>
+  ReturnType<(typeof complaintRules)[V]> & ReturnType<(typeof disclosureRules)[V]> & ReturnType<(typeof consultationRules)[V]> & ReturnType<(typeof commentRules)[V]>
 >;
 
 export const citizenView = <C extends CaseRecord>(calendar: WorkingCalendar, c: C, history: HistoryEvent[], now: Date) =>
@@ -69,4 +79,35 @@ export function answerClarification(c: DisclosureRequestCase, text: string, ctx:
   const b = core.builder(c, { type: 'citizen' }, ctx, disclosureRules);
   clarify(b, text);
   return b.build();
+}
+
+/** A consultation drafted by staff of its unit: a case of its own kind, in `draft` until a supervisor approves it. */
+export const receiveConsultation = (draft: ConsultationDraft, policy: ConsultationPolicy, ctx: IntakeContext) =>
+  core.receiveCase<ConsultationCase>(draftFacts(draft, policy, ctx.calendar, ctx.units), { ...ctx, intakeUnit: draft.unit }, consultationRules);
+
+/** A comment on a consultation, taken only while it is open (409 before opening and after closing); it goes to the consultation's unit. */
+export function receiveComment(consultation: ConsultationCase, facts: Omit<CommentFacts, 'consultationId' | 'consultationTitle'>, ctx: IntakeContext) {
+  if (!acceptsComments(consultation, ctx.now)) throw new Conflict('该征求意见目前不在征求意见期内', 'The consultation is not open for comments');
+  const full: CommentFacts = { ...facts, consultationId: consultation.caseId, consultationTitle: consultation.title };
+  return core.receiveCase<CommentCase>({ ...full, subject: subjectOf(facts.text) }, { ...ctx, intakeUnit: consultation.unit }, commentRules);
+}
+
+/**
+ * The adoption report: checked and counted on the consultation (409 unless closed, 403 for staff
+ * of another unit, 400 for a group not adopted without a reason), and each published comment
+ * concluded with its group's outcome (which tells a reachable commenter). Pure: the caller
+ * commits the comments' changes, then the consultation's.
+ */
+export function reportConsultation(c: ConsultationCase, comments: CommentCase[], items: ReportItem[], user: StaffActor, ctx: ActionContext) {
+  const action: ConsultationAction = { type: 'report', items, comments: comments.map((k) => ({ caseId: k.caseId, status: k.status })) };
+  const consultation = core.applyAction(c, action, user, ctx, consultationRules);
+  const groupOf = new Map(items.flatMap((item, group) => item.commentIds.map((id) => [id, { item, group }] as const)));
+  const concluded = comments
+    .filter((k) => k.status === 'received')
+    .map((k) => {
+      const found = groupOf.get(k.caseId);
+      const conclude: CommentAction = found ? { type: 'conclude', outcome: found.item.outcome, group: found.group, ...(found.item.reason ? { reason: found.item.reason } : {}) } : { type: 'conclude' };
+      return core.applyAction(k, conclude, user, ctx, commentRules);
+    });
+  return { consultation, comments: concluded };
 }

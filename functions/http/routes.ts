@@ -18,6 +18,7 @@ import { caseActionBody, staffCaseBody } from '../shared/schemas/staff.ts';
 import { caseIdParams, caseListQuery, ratingBody, statsQuery, trackingParams } from '../shared/schemas/cases.ts';
 import { complaintBody, complaintReceipt } from '../shared/schemas/complaints.ts';
 import { annualReportQuery, clarificationBody, disclosureReceipt, disclosureRequestBody } from '../shared/schemas/disclosure.ts';
+import { commentBody, commentReceipt, consultationActionBody, consultationBody, consultationParams, reportBody } from '../shared/schemas/consultations.ts';
 
 /**
  * The one list of HTTP routes. The CDK stack builds API Gateway routes from it and the local
@@ -164,5 +165,63 @@ export const routes: RouteDef[] = [
     summary: "The annual report's 依申请公开 table by applicant type (JSON, or format=csv)",
     schemas: { query: annualReportQuery },
     access: [caseIndex('byUnit')],
+  },
+  { method: 'GET', path: '/v1/consultations', handler: 'http/consultation-list.ts', auth: 'public', summary: 'Consultations on draft decisions (approved ones: upcoming, open, closed, reported)',
+    // Every unit's cases from the unit index.
+    access: [caseIndex('byUnit')],
+  },
+  { method: 'GET', path: '/v1/consultations/{id}', handler: 'http/consultation-get.ts', auth: 'public', summary: 'A consultation: the draft and, once reported, the adoption report',
+    schemas: { params: consultationParams },
+    // The consultation; its comments from the unit index once reported.
+    access: [caseGet, caseIndex('byUnit')],
+  },
+  {
+    method: 'POST',
+    path: '/v1/consultations/{id}/comments',
+    handler: 'http/comment-submit.ts',
+    auth: 'public',
+    summary: 'Comment on an open consultation (409 when not open); Idempotency-Key makes a retry return the first answer',
+    schemas: { params: consultationParams, body: commentBody, response: commentReceipt },
+    status: 201,
+    access: [caseGet, ...submitCaseAccess, idempotencyRecords],
+  },
+  {
+    method: 'POST',
+    path: '/v1/consultations',
+    handler: 'http/consultation-create.ts',
+    auth: 'staff',
+    summary: 'Draft a consultation (its unit; the closing time defaults to and may not pass the agency policy)',
+    schemas: { body: consultationBody },
+    status: 201,
+    access: submitCaseAccess,
+  },
+  {
+    method: 'POST',
+    path: '/v1/consultations/{id}/actions',
+    handler: 'http/consultation-action.ts',
+    auth: 'staff',
+    summary: 'approve (supervisor; it then opens at opensAt by itself) or hide a comment with a reason',
+    schemas: { params: consultationParams, body: consultationActionBody },
+    // loadConsultation and the comment, then actOnCase: rememberStaff, commitAndResume.
+    access: [casePut, caseGet, calendarList, ...commitAndResumeAccess],
+  },
+  {
+    method: 'GET',
+    path: '/v1/consultations/{id}/comments',
+    handler: 'http/consultation-comments.ts',
+    auth: 'staff',
+    summary: "Every comment of a consultation with its commentId, hidden ones included (the unit's staff, supervisors)",
+    schemas: { params: consultationParams },
+    access: [caseGet, caseIndex('byUnit')],
+  },
+  {
+    method: 'POST',
+    path: '/v1/consultations/{id}/report',
+    handler: 'http/consultation-report.ts',
+    auth: 'staff',
+    summary: 'Publish the adoption report: groups of comments, each adopted, partly-adopted or not-adopted (with a reason)',
+    schemas: { params: consultationParams, body: reportBody },
+    // The consultation and its comments, each comment's and the consultation's conditional commit.
+    access: [caseGet, calendarList, caseIndex('byUnit'), ...commitAndResumeAccess],
   },
 ];

@@ -1,4 +1,4 @@
-import { escalateDeadline, nextWait, refreshProvisional, warnDeadline, type CaseRecord } from '../domain/index.ts';
+import { escalateDeadline, kindOf, nextWait, refreshProvisional, warnDeadline, type CaseRecord } from '../domain/index.ts';
 import { logger } from '../shared/logger.ts';
 import { defaultDeps, type ServiceDeps } from './deps.ts';
 
@@ -16,7 +16,7 @@ export async function nextDeadlineFor(caseId: string, ignorePendingNotices = fal
   if (!ignorePendingNotices && (await repo.pendingNotices(caseId)).length > 0) {
     return { ...idle, done: false, noticesPending: true, version: c.version };
   }
-  const wait = nextWait(calendar, c);
+  const wait = nextWait(calendar, c, kindOf(c.kind).waitsIn);
   if (wait.done) return { ...idle, done: true, version: c.version };
   if (wait.deadline === null) {
     // Every open deadline is escalated or paused: only an action moves the case on.

@@ -2,7 +2,7 @@ import { DynamoCaseRepository } from '../adapters/dynamodb/case-store.ts';
 import { StepFunctionsCaseWorkflow } from '../adapters/stepfunctions/case-workflow.ts';
 import { EncryptedReporterVault } from '../adapters/vault/reporter-vault.ts';
 import type { WorkingCalendar } from '../domain/calendar/index.ts';
-import type { CaseWorkflow, ExtensionPolicy, ReporterVault, Unit } from '../domain/index.ts';
+import { DEFAULT_CONSULTATION_POLICY, type CaseWorkflow, type ConsultationPolicy, type ExtensionPolicy, type ReporterVault, type Unit } from '../domain/index.ts';
 import { currentCalendar } from '../shared/calendar.ts';
 import { config } from '../shared/config.ts';
 import { intakeUnit, units } from '../shared/units.ts';
@@ -19,6 +19,7 @@ export interface ServiceDeps {
   units(): Unit[];
   intakeUnit(): string;
   extensionPolicy(): ExtensionPolicy;
+  consultationPolicy(): ConsultationPolicy;
   now(): Date;
 }
 
@@ -34,6 +35,7 @@ export function defaultDeps(): ServiceDeps {
     units,
     intakeUnit,
     extensionPolicy: () => config.extensionPolicy,
+    consultationPolicy: () => ({ ...DEFAULT_CONSULTATION_POLICY, ...config.consultationPolicy }),
     now: () => new Date(),
   };
   return defaults;

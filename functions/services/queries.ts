@@ -1,6 +1,7 @@
 import { addDays, endOfDay, shanghaiDate, type WorkingCalendar } from '../domain/calendar/index.ts';
 import {
   caseSummary,
+  consultationStats,
   isDueSoon,
   isSupervisor,
   kindOf,
@@ -9,6 +10,7 @@ import {
   refreshProvisional,
   workingDaysOverdue,
   type CaseRecord,
+  type ConsultationCase,
   type StaffActor,
 } from '../domain/index.ts';
 import { forbidden } from '../shared/errors.ts';
@@ -37,7 +39,8 @@ export async function listCases(
   const calendar = await deps.calendar();
   const items = cases
     .map((c) => refreshProvisional(calendar, c))
-    .filter((c) => (!q.status || c.status === q.status) && (!q.kind || c.kind === q.kind))
+    // Comments are seen on their consultation, not one by one in the queues (unless asked for by kind).
+    .filter((c) => (q.kind ? c.kind === q.kind : kindOf(c.kind).queued !== false) && (!q.status || c.status === q.status))
     .map((c) => caseSummary(c, now))
     .filter((c) => q.overdue === undefined || c.overdue === (q.overdue === 'true'))
     // Nearest deadline first; closed cases (no open deadline) after, newest first.
@@ -120,9 +123,15 @@ export async function overdueView(now: Date, deps: ServiceDeps = defaultDeps()) 
 export async function unitStats(from: Date, to: Date, now: Date, deps: ServiceDeps = defaultDeps()) {
   const { repo, units } = deps;
   const unitList = units();
+  const consultations: ConsultationCase[] = [];
+  let commentsReceived = 0;
   const perUnit = await Promise.all(
     unitList.map(async (u) => {
-      const cases = await repo.byUnit(u.code, from.toISOString(), to.toISOString());
+      const all = await repo.byUnit(u.code, from.toISOString(), to.toISOString());
+      consultations.push(...all.filter((c): c is ConsultationCase => c.kind === 'consultation'));
+      commentsReceived += all.filter((c) => c.kind === 'comment').length;
+      // Comments are not cases a unit handles: its consultation's report deadline is what counts.
+      const cases = all.filter((c) => kindOf(c.kind).queued !== false);
       const late = (c: CaseRecord) => c.escalated || Object.values(c.deadlines).some((d) => d?.late) || overdueDeadlines(c, now).length > 0;
       const lateCount = cases.filter(late).length;
       const ratings = { satisfied: 0, 'basically-satisfied': 0, dissatisfied: 0 };
@@ -142,5 +151,5 @@ export async function unitStats(from: Date, to: Date, now: Date, deps: ServiceDe
       };
     }),
   );
-  return { from: from.toISOString(), to: to.toISOString(), items: perUnit };
+  return { from: from.toISOString(), to: to.toISOString(), items: perUnit, consultations: consultationStats(consultations, commentsReceived, now) };
 }

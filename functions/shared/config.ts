@@ -51,6 +51,15 @@ export const config = {
     const raw = read('EXTENSION_POLICY_JSON', '');
     return raw ? JSON.parse(raw) : {};
   },
+  /**
+   * JSON, the agency's consultation policy: {"maxOpenWorkingDays": 7, "reportWorkingDays": 7}
+   * (the comment period's longest and default length from publication, and the adoption report's
+   * period after closing, in working days); what it leaves out keeps seed 000's 7 and 7.
+   */
+  get consultationPolicy(): { maxOpenWorkingDays?: number; reportWorkingDays?: number } {
+    const raw = read('CONSULTATION_POLICY_JSON', '');
+    return raw ? JSON.parse(raw) : {};
+  },
   get publicBaseUrl() {
     return read('PUBLIC_BASE_URL', 'http://localhost:3000');
   },

@@ -275,3 +275,12 @@ export async function startLocalRuntime(options: StartOptions = {}): Promise<Loc
   }
   return runtime;
 }
+
+/** Stops the runtime, keeping what it printed in test-artifacts/<name>-runtime.log. */
+export async function stopKeepingLogs(rt: LocalRuntime | undefined, name: string): Promise<void> {
+  if (!rt) return;
+  const { mkdir, writeFile } = await import('node:fs/promises');
+  await mkdir('test-artifacts', { recursive: true });
+  await writeFile(`test-artifacts/${name}-runtime.log`, rt.logs());
+  await rt.stop();
+}

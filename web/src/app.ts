@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ReceiptPage } from './citizen/done.ts';
 import { DisclosureForm } from './citizen/disclosure-form.ts';
 import { ComplaintForm } from './citizen/complaint-form.ts';
+import { ConsultationList, ConsultationPage } from './citizen/consultations.ts';
 import { StartPage } from './citizen/start.ts';
 import { TrackPage } from './citizen/track.ts';
 import { onLangChange, t } from './lib/i18n.ts';
@@ -17,6 +18,8 @@ const CITIZEN: Record<string, ComponentType> = {
   '/disclosure-request': DisclosureForm,
   '/disclosure-request/done': ReceiptPage,
   '/track': TrackPage,
+  '/consultations': ConsultationList,
+  '/consultations/done': ReceiptPage,
 };
 
 // The staff console is its own chunk: citizens on phones never download it.
@@ -50,5 +53,7 @@ export function App() {
   useEffect(() => onLangChange(() => setLangTick((n) => n + 1)), []);
   const { path } = useLocation();
   if (path === '/console' || path.startsWith('/console/')) return h(Console, { path });
+  const consultation = /^\/consultations\/([^/]+)$/.exec(path);
+  if (!CITIZEN[path] && consultation) return h(ConsultationPage, { id: decodeURIComponent(consultation[1]!), key: consultation[1] });
   return h(CITIZEN[path] ?? NotFound, null);
 }

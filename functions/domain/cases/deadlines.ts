@@ -4,6 +4,7 @@ import {
   explainDeadline,
   isOverdue,
   shanghaiDate,
+  toShanghaiIso,
   workingDaysBetween,
   type CivilDate,
   type WorkingCalendar,
@@ -26,7 +27,9 @@ const closedPauses = (d: DeadlineState) => (d.pauses ?? []).filter((p): p is Req
  * add the open one's days when it runs again) and the deadline is `suspended`.
  */
 export function timed(calendar: WorkingCalendar, d: DeadlineState): DeadlineState {
-  const due = computeDueAt(calendar, d.from, totalWorkingDays(d), { pauses: closedPauses(d) });
+  const due = d.at
+    ? { dueAt: toShanghaiIso(d.at), dueDate: shanghaiDate(d.at), provisional: false }
+    : computeDueAt(calendar, d.from, totalWorkingDays(d), { pauses: closedPauses(d) });
   const suspended = (d.pauses ?? []).some((p) => p.to === undefined);
   const next: DeadlineState = { ...d, dueAt: due.dueAt, dueDate: due.dueDate, provisional: due.provisional };
   if (suspended) next.suspended = true;
@@ -36,6 +39,11 @@ export function timed(calendar: WorkingCalendar, d: DeadlineState): DeadlineStat
 
 export function openDeadline(calendar: WorkingCalendar, name: string, def: Pick<DeadlineDef, 'workingDays'>, from: string, workingDays = def.workingDays): DeadlineState {
   return timed(calendar, { name, from, workingDays, dueAt: '', dueDate: '', provisional: false, state: 'open' });
+}
+
+/** A deadline at a fixed instant (a consultation opens and closes at the times its unit set). */
+export function deadlineAt(calendar: WorkingCalendar, name: string, at: string, from = at): DeadlineState {
+  return timed(calendar, { name, from, at, workingDays: 0, dueAt: '', dueDate: '', provisional: false, state: 'open' });
 }
 
 export function closeDeadline(deadline: DeadlineState | undefined, state: 'met' | 'void', now: Date): DeadlineState | undefined {
@@ -133,11 +141,12 @@ export type NextWait =
 /**
  * What the workflow waits for next: the earliest running deadline not yet escalated for its
  * current due time; or, when every open deadline is escalated or paused, only the next action;
- * or nothing more when no deadline is open.
+ * or nothing more when no deadline is open (unless the status is one of `waitsIn`).
  */
-export function nextWait(calendar: WorkingCalendar, c: CaseRecord): NextWait {
+export function nextWait(calendar: WorkingCalendar, c: CaseRecord, waitsIn: readonly string[] = []): NextWait {
   const open = openDeadlines(c);
-  if (open.length === 0) return { done: true };
+  // A status the kind waits in without a deadline (a draft awaiting approval): only an action moves it on.
+  if (open.length === 0) return waitsIn.includes(c.status) ? { done: false, deadline: null } : { done: true };
   const pending = open.find((d) => isRunning(d) && d.escalatedFor !== d.dueAt);
   if (!pending) return { done: false, deadline: null };
   return { done: false, deadline: pending.name, warnAt: warningTime(calendar, pending), dueAt: pending.dueAt };

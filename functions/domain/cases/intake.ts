@@ -41,7 +41,7 @@ export function receiveCase<C extends CaseRecord>(facts: Omit<C, keyof CaseRecor
     trackingNo: ctx.trackingNo,
     kind: def.kind,
     channel: ctx.channel,
-    status: 'received',
+    status: def.initialStatus ?? 'received',
     unit: ctx.intakeUnit,
     ...facts,
     ...(ctx.reporterRef ? { reporterRef: ctx.reporterRef } : {}),
@@ -60,6 +60,6 @@ export function receiveCase<C extends CaseRecord>(facts: Omit<C, keyof CaseRecor
   const b = builder(c, actor, ctx, rules);
   b.event('received', { publicNote: `通过${CHANNEL_ZH[ctx.channel]}收到` });
   b.notifyCitizen(def.templates.receipt);
-  b.notify(def.templates['new-case'], { kind: 'unit', unit: c.unit });
+  if (def.templates['new-case']) b.notify(def.templates['new-case'], { kind: 'unit', unit: c.unit });
   return b.build();
 }

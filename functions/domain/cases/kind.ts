@@ -83,7 +83,17 @@ export interface KindDefinition<Status extends string = string> {
   /** Groups that serve the whole agency for this kind: they see its cases in every unit. */
   agencyWide: readonly StaffGroup[];
   events: Record<string, EventDef>;
+  /** `new-case` may be '' for none (a comment is seen on its consultation, not announced one by one). */
   templates: Record<CoreNotice, string>;
+  /** The status a case starts in (default `received`; a consultation starts as a `draft`). */
+  initialStatus?: Status;
+  /** Statuses in which the workflow waits for an action although no deadline is open (a draft awaiting approval). */
+  waitsIn?: readonly Status[];
+  /**
+   * Whether its cases stand on their own in the staff queues and the per-unit performance
+   * figures (default true). Comments do not: staff see them on their consultation.
+   */
+  queued?: boolean;
 }
 
 /** No deadline spans more working days than a year has: a bound against absurd input, not a legal cap. */

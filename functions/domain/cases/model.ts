@@ -25,6 +25,11 @@ export interface DeadlineState {
   name: string;
   /** The instant counting starts from (receipt, a clarification's arrival, the rating for a review). */
   from: string;
+  /**
+   * A fixed instant instead of a count of working days (a consultation's opening and closing
+   * times): `timed()` takes it as the due time as it is; `workingDays` is then 0.
+   */
+  at?: string;
   /** Working days in force: as first set plus every extension (each listed in `extensions`). */
   workingDays: number;
   extensions?: Extension[];

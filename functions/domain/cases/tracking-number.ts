@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { shanghaiDate } from '../calendar/index.ts';
 
 const DIGITS = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-const PREFIX = { complaint: 'TS', 'disclosure-request': 'YS', comment: 'YJ' } as const;
+const PREFIX = { complaint: 'TS', 'disclosure-request': 'YS', comment: 'YJ', consultation: 'ZQ' } as const;
 
 /**
  * TS20261123-7K4M9Q: kind, Shanghai date of receipt, six random symbols. Public and easy to read

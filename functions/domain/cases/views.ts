@@ -5,6 +5,10 @@ import { extensionRoom, extensionRule, type ExtensionPolicy } from './lifecycle.
 import type { CaseRecord, DeadlineState, HistoryEvent } from './model.ts';
 import { dueKey } from './notice-vars.ts';
 
+/** The named fields of `o` that are set: a view's parts without a line per field. */
+export const setFields = <T extends object, K extends keyof T>(o: T, ...keys: K[]) =>
+  Object.fromEntries(keys.filter((k) => o[k] !== undefined).map((k) => [k, o[k]])) as Partial<Pick<T, K>>;
+
 /** Every deadline's due time under the API's name for it: `acceptanceDue`, `replyDue`, … */
 export function deadlineDates(c: CaseRecord): Record<string, string | undefined> {
   return Object.fromEntries(Object.values(c.deadlines).filter(Boolean).map((d) => [dueKey(d!.name), d!.dueAt]));

@@ -36,3 +36,13 @@ export function received(overrides: { reachable?: boolean; wantsReply?: boolean;
     },
   ).next;
 }
+
+/** The domain error's code a call throws (`forbidden`, `conflict`, `validation`, …), or 'ok'. */
+export const code = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (e) {
+    return (e as { code: string }).code;
+  }
+  return 'ok';
+};

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allowedActions, applyAction, rateCase, receiveComplaint } from '../../../functions/domain/index.ts';
-import { ApiError } from '../../../functions/shared/errors.ts';
-import { calendar, ctx, handler, otherUnitHandler, received, supervisor, units } from './fixtures.ts';
-
-const code = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (e) {
-    return (e as ApiError).code;
-  }
-  return 'ok';
-};
+import { calendar, code, ctx, handler, otherUnitHandler, received, supervisor, units } from './fixtures.ts';
 
 describe('receipt', () => {
   it('opens the 3/5/15 working-day deadlines and acknowledges the reporter', () => {

@@ -13,6 +13,7 @@ import {
   type StaffActor,
 } from '../../../functions/domain/index.ts';
 import { annualTableCsv, disclosureAnnualTable } from '../../../functions/domain/reports/disclosure-annual.ts';
+import { code } from '../cases/fixtures.ts';
 
 const calendar = new WorkingCalendar();
 const units = [{ code: 'office', name: '办公室' }];
@@ -28,15 +29,6 @@ function received(): DisclosureRequestCase {
     { ...at('2026-09-30T10:00:00+08:00'), channel: 'web', intakeUnit: 'office', caseId: 'r1', trackingNo: 'YS20260930-ABCDEF', accessCodeHash: 'h', reporterRef: 'ref', reporterReachable: true },
   ).next;
 }
-
-const code = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (e) {
-    return (e as { code: string }).code;
-  }
-  return 'ok';
-};
 
 describe('disclosure request rules', () => {
   it('counts 20 working days over the National Day holiday, make-up day included', () => {

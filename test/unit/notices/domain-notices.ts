@@ -6,7 +6,13 @@ import {
   answerClarification,
   receiveComplaint,
   receiveDisclosureRequest,
+  receiveComment,
+  receiveConsultation,
+  reportConsultation,
   warnDeadline,
+  DEFAULT_CONSULTATION_POLICY,
+  type CommentCase,
+  type ConsultationCase,
   type DisclosureRequestCase,
   type Change,
   type ComplaintCase,
@@ -85,7 +91,7 @@ export function allDomainNotices(): NoticeIntent[] {
   const external = take(newCase('case-4'));
   take(applyAction(external, { type: 'transfer', toExternal: '市市场监督管理局', reason: '属市场监管事项' }, clerk, at('2026-03-03T02:00:00Z')));
 
-  notices.push(...disclosureNotices());
+  notices.push(...disclosureNotices(), ...consultationNotices());
   return notices;
 }
 
@@ -121,4 +127,20 @@ function disclosureNotices(): NoticeIntent[] {
   silent = take(applyAction(silent, { type: 'request-clarification', text: '请明确所需信息。', answerWithinWorkingDays: 5 }, clerk, at('2026-03-03T02:00:00Z')));
   take(escalateDeadline(silent, 'clarification', silent.deadlines.clarification!.dueAt, at('2026-03-20T02:00:00Z')));
   return notices;
+}
+
+/** A consultation closing (the unit told the report is due) and a named commenter's receipt and report notice. */
+function consultationNotices(): NoticeIntent[] {
+  const intake = (caseId: string, iso: string, reachable: boolean) => ({
+    ...at(iso), channel: 'web' as const, intakeUnit: 'office', caseId, trackingNo: `YJ20260302${caseId.replace(/\D/g, '').padStart(4, '0')}`, accessCodeHash: 'h', reporterReachable: reachable, ...(reachable ? { reporterRef: 'ref-3' } : {}),
+  });
+  const draft = { title: '停车收费标准调整方案', background: '背景', basis: '依据', content: '内容', unit: 'policy', opensAt: '2026-03-03T01:00:00Z' };
+  let c: ConsultationCase = receiveConsultation(draft, DEFAULT_CONSULTATION_POLICY, intake('con-1', '2026-03-02T02:00:00Z', false)).next;
+  c = applyAction(c, { type: 'approve' }, supervisor, at('2026-03-02T03:00:00Z')).next;
+  c = escalateDeadline(c, 'opens', c.deadlines.opens!.dueAt, at('2026-03-03T02:00:00Z'))!.next;
+  const received = receiveComment(c, { text: '建议延长免费时段', anonymous: false, publicityConsent: true, publicName: '李市民' }, intake('com-1', '2026-03-04T02:00:00Z', true));
+  const closing = escalateDeadline(c, 'closes', c.deadlines.closes!.dueAt, at('2026-03-20T02:00:00Z'))!;
+  const policyClerk = { ...clerk, unit: 'policy' };
+  const report = reportConsultation(closing.next, [received.next as CommentCase], [{ commentIds: ['com-1'], outcome: 'not-adopted', reason: '与上位法不符' }], policyClerk, at('2026-03-23T02:00:00Z'));
+  return [...received.notices, ...closing.notices, ...report.consultation.notices, ...report.comments.flatMap((k) => k.notices)];
 }

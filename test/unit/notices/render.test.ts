@@ -11,10 +11,12 @@ const templateNames = readdirSync(new URL('../../../functions/notices/templates/
 const REPORTER = [
   'receipt', 'not-accepted', 'transferred', 'extended', 'result', 'review-concluded',
   'disclosure-receipt', 'disclosure-extended', 'disclosure-clarification', 'disclosure-closed', 'disclosure-reply',
+  'comment-receipt', 'comment-concluded',
 ];
 const STAFF = [
   'new-case', 'transfer-in', 'extended-unit', 'assignment', 'urge', 'warning', 'escalation', 'escalation-unit', 'review-opened',
   'disclosure-new-case', 'disclosure-clarified', 'disclosure-third-party-lapsed',
+  'consultation-closed',
 ];
 const notices = allDomainNotices();
 

@@ -36,6 +36,7 @@ export function ReceiptPage() {
   }
   const def = kindDef(receipt.kind);
   const request = receipt.kind === 'disclosure-request';
+  if (receipt.kind === 'comment') return h(CommentDone, { receipt });
   return h(
     Page,
     null,
@@ -94,3 +95,17 @@ export function ReceiptPage() {
 }
 
 export const ComplaintDone = ReceiptPage;
+
+/** After a comment: its tracking number and access code, to see later what became of it. */
+function CommentDone({ receipt }: { receipt: NonNullable<ReturnType<typeof loadReceipt>> }) {
+  return h(
+    Page,
+    null,
+    h(Title, null, t('意见已提交', 'Comment sent')),
+    h('p', null, t(`我们已于 ${formatDateTime(receipt.receivedAt)} 收到您的意见。`, `We received your comment on ${formatDateTime(receipt.receivedAt)}.`)),
+    h(Notice, { kind: 'warn' }, h('p', null, t('查询码只显示这一次。凭查询编号和查询码，可在采纳情况公布后查看您的意见是否被采纳。', 'The access code is shown only this once. With both you can see what became of your comment once the report is published.'))),
+    h(CopyField, { id: 'tracking-no', label: t('查询编号', 'Tracking number'), value: receipt.trackingNo }),
+    h(CopyField, { id: 'access-code', label: t('查询码', 'Access code'), value: receipt.accessCode }),
+    h('p', { class: 'actions' }, h(Link, { href: `/track?no=${encodeURIComponent(receipt.trackingNo)}`, class: 'button primary' }, t('查询意见处理情况', 'Follow this comment'))),
+  );
+}

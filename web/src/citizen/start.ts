@@ -36,6 +36,7 @@ export function StartPage() {
       text: t('依申请公开政府信息，自收到申请之日起 20 个工作日内答复。', 'Ask for government information; answered within 20 working days of receipt.'),
     },
     {
+      href: '/consultations',
       title: t('重大决策征求意见', 'Comment on a draft decision'),
       text: t('对正在公开征求意见的决策草案发表意见。', 'Comment on draft decisions open for public consultation.'),
     },

@@ -6,6 +6,7 @@ import type { CitizenCase } from '../lib/types.ts';
 import { DeadlineList } from '../ui/deadlines.ts';
 import { Notice } from '../ui/feedback.ts';
 import { ReplyView } from '../ui/reply.ts';
+import { Link } from '../lib/router.ts';
 import { Timeline } from '../ui/timeline.ts';
 import { ClarificationForm } from './clarification.ts';
 import { RatingForm } from './rating.ts';
@@ -39,6 +40,9 @@ function Clarification({ view, accessCode, reload }: Props) {
   );
 }
 
+const outcomeText = (o?: string) =>
+  o === 'adopted' ? t('采纳', 'Adopted') : o === 'partly-adopted' ? t('部分采纳', 'Partly adopted') : o === 'not-adopted' ? t('不予采纳', 'Not adopted') : t('已纳入意见采纳情况报告', 'Covered by the report');
+
 /** One case as its reporter or applicant sees it: status, deadlines, result, history, rating. */
 export function TrackView({ view, accessCode, reload }: Props) {
   const request = view.kind === 'disclosure-request';
@@ -56,7 +60,25 @@ export function TrackView({ view, accessCode, reload }: Props) {
             : t('本案已超过办理期限。', 'This case is past a deadline.')),
         )
       : null,
-    request
+    view.kind === 'comment'
+      ? h(
+          'dl',
+          { class: 'facts' },
+          h('dt', null, t('征求意见', 'Consultation')),
+          h('dd', null, h(Link, { href: `/consultations/${view.consultationId}` }, view.consultationTitle ?? '')),
+          h('dt', null, t('您的意见', 'Your comment')),
+          h('dd', { class: 'prose' }, view.text ?? ''),
+          h('dt', null, t('收到时间', 'Received')),
+          h('dd', null, formatDateTime(view.receivedAt)),
+          view.hidden ? [h('dt', { key: 'ht' }, t('未予公开的理由', 'Why it is not published')), h('dd', { key: 'hd' }, view.hidden.reason)] : null,
+          view.conclusion
+            ? [
+                h('dt', { key: 'ct' }, t('采纳情况', 'Outcome')),
+                h('dd', { key: 'cd', class: 'comment-outcome' }, [outcomeText(view.conclusion.outcome), view.conclusion.reason].filter(Boolean).join(t('：', ': '))),
+              ]
+            : null,
+        )
+      : request
       ? h(
           'dl',
           { class: 'facts' },

@@ -4,6 +4,7 @@ import { Link, navigate } from '../lib/router.ts';
 import { Page, Title } from '../ui/layout.ts';
 import { AnnualReportPage } from './annual-report.ts';
 import { CasePage } from './case-page.ts';
+import { ConsultationsPage, ConsultationStaffPage } from './consultations.ts';
 import { Inbox } from './inbox.ts';
 import { consumeCognitoRedirect } from './sign-in-methods.ts';
 import { SignIn } from './sign-in.ts';
@@ -22,6 +23,7 @@ function Nav({ s, path }: { s: Session; path: string }) {
       'ul',
       null,
       item('/console', t('待办案件', 'Inbox')),
+      item('/console/consultations', t('征求意见', 'Consultations')),
       isSupervisor(s.user) ? item('/console/supervision', t('督办看板', 'Supervision')) : null,
       canSeeReports(s.user) ? item('/console/reports/disclosure-annual', t('年度报表', 'Annual report')) : null,
     ),
@@ -38,6 +40,9 @@ function Nav({ s, path }: { s: Session; path: string }) {
 function route(path: string, s: Session) {
   const caseMatch = /^\/console\/cases\/([^/]+)$/.exec(path);
   if (caseMatch) return h(CasePage, { caseId: decodeURIComponent(caseMatch[1]!), key: caseMatch[1] });
+  const consultation = /^\/console\/consultations\/([^/]+)$/.exec(path);
+  if (consultation) return h(ConsultationStaffPage, { id: decodeURIComponent(consultation[1]!), key: consultation[1] });
+  if (path === '/console/consultations') return h(ConsultationsPage, null);
   if (path === '/console/supervision') {
     return isSupervisor(s.user) ? h(Supervision, null) : h(Title, null, t('仅督办人员可以查看', 'For supervisors only'));
   }

@@ -2,6 +2,7 @@ import { h } from 'preact';
 import { call } from '../lib/api.ts';
 import { formatDateTime } from '../lib/format.ts';
 import { useLoad } from '../lib/hooks.ts';
+import { ConsultationStaffPage } from './consultations.ts';
 import { t } from '../lib/i18n.ts';
 import { applicantTypeLabel, categoryLabel, channelLabel, deliveryLabel, formatLabel, kindLabel, ratingLabel, statusLabel } from '../lib/labels.ts';
 import { Link } from '../lib/router.ts';
@@ -115,6 +116,8 @@ export function CasePage({ caseId }: { caseId: string }) {
   const loaded = useLoad(() => loadCase(caseId), [caseId]);
   const units = useUnits();
   const c = loaded.data;
+  // A consultation (an escalation's link names it as a case) has its own page.
+  if (c?.kind === 'consultation') return h(ConsultationStaffPage, { id: caseId });
   const now = serverNow();
   const left = (d: DeadlineLike) => {
     if (d.state !== 'open' || d.suspended) return null;

@@ -41,6 +41,16 @@ export function Stats({ asOf }: { asOf: string }) {
           h('p', { key: 'range', class: 'hint' }, t(`统计期间：${formatDate(s.from)} 至 ${formatDate(s.to)}（按收到日期）`, `${formatDate(s.from)} to ${formatDate(s.to)}, by date received`)),
           h(StatsChart, { key: 'chart', units: s.items }),
           h(
+            'dl',
+            { key: 'consultations', class: 'consultation-stats', id: 'consultation-stats' },
+            [
+              [t('征求意见（已发布）', 'Consultations published'), String(s.consultations.consultations)],
+              [t('收到意见', 'Comments received'), String(s.consultations.commentsReceived)],
+              [t('意见采纳率（含部分采纳）', 'Adoption rate (incl. partly)'), percent(s.consultations.adoptionRate)],
+              [t('采纳情况按期公布', 'Reports published on time'), `${s.consultations.reportsOnTime} / ${s.consultations.reportsPublished + s.consultations.reportsOverdue}（${percent(s.consultations.reportOnTimeRate)}）`],
+            ].map(([label, value]) => [h('dt', { key: `${label}t` }, label), h('dd', { key: `${label}d` }, value)]),
+          ),
+          h(
             'div',
             { key: 'table', class: 'table-scroll' },
             h(

@@ -47,6 +47,12 @@ export type CitizenCase = Pick<
   clarification?: { text: string; answerDue: string; answeredAt?: string };
   canAnswerClarification?: boolean;
   reply?: Reply;
+  // A comment's
+  consultationId?: string;
+  consultationTitle?: string;
+  text?: string;
+  hidden?: { reason: string };
+  conclusion?: { outcome?: string; reason?: string };
 };
 
 export type CaseRow = Pick<
