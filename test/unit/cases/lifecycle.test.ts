@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedActions, applyAction, rateCase, receiveComplaint } from '../../../functions/domain/index.ts';
+import { allowedActions, applyAction, rateCase, receiveComplaint, staffView } from '../../../functions/domain/index.ts';
 import { ApiError } from '../../../functions/shared/errors.ts';
 import { calendar, ctx, handler, otherUnitHandler, received, supervisor, units } from './fixtures.ts';
 
@@ -82,6 +82,20 @@ describe('applyAction', () => {
       ['extended-unit', '2026-11-10'],
     ]);
     expect(change.events[0]?.publicNote).toContain('需向上级核实');
+  });
+
+  it('enforces the configured extension cap in the domain, and the staff view tells the form (issue 12 #2)', () => {
+    const policy = { complaint: { maxTotal: 30 } };
+    const at = (now: string) => ({ ...ctx(now), extensionPolicy: policy });
+    const accepted = applyAction(received(), { type: 'accept' }, handler, at('2026-10-08T10:00:00+08:00')).next;
+    expect(staffView(calendar, accepted, [], new Date('2026-10-08T10:00:00+08:00'), [], policy).extension).toMatchObject({ maxWorkingDays: 30, used: 0, allowed: true });
+    // 40 > 30: refused, nothing is sent.
+    expect(code(() => applyAction(accepted, { type: 'extend', reason: '情况复杂', workingDays: 40 }, handler, at('2026-10-20T10:00:00+08:00')))).toBe('validation');
+    const once = applyAction(accepted, { type: 'extend', reason: '情况复杂', workingDays: 25 }, handler, at('2026-10-20T10:00:00+08:00')).next;
+    expect(once.deadlines.disposition?.workingDays).toBe(40);
+    expect(staffView(calendar, once, [], new Date('2026-10-20T10:00:00+08:00'), [], policy).extension).toMatchObject({ maxWorkingDays: 5, used: 25 });
+    expect(code(() => applyAction(once, { type: 'extend', reason: '仍需核实', workingDays: 6 }, handler, at('2026-10-21T10:00:00+08:00')))).toBe('validation');
+    expect(code(() => applyAction(once, { type: 'extend', reason: '仍需核实', workingDays: 5 }, handler, at('2026-10-21T10:00:00+08:00')))).toBe('ok');
   });
 
   it('refuses illegal transitions with a conflict', () => {
