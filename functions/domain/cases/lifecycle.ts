@@ -41,6 +41,7 @@ export function applyAction<C extends CaseRecord>(c: C, action: CaseAction, user
   if (!inGroup(user, groups)) throw new NotAllowed();
   const b = builder(c, staffActor(user), ctx, rules);
   const core = action as CoreAction;
+  takeIfUnassigned(b, core.type, user);
   switch (core.type) {
     case 'assign':
       b.next.assignee = core.assignee;
@@ -73,6 +74,22 @@ export function applyAction<C extends CaseRecord>(c: C, action: CaseAction, user
       rules.decide(b, action, user);
   }
   return b.build();
+}
+
+/** Actions that supervise a case rather than handle it: taking them does not make one its handler. */
+const SUPERVISORY = new Set(['assign', 'urge', 'conclude-review']);
+
+/**
+ * The first handler who acts on an unassigned case (of any kind) becomes its assignee, so it is
+ * in their "分配给我" queue and the unit sees who has it. Supervisors and admins acting without
+ * the handler group do not take cases.
+ */
+function takeIfUnassigned<C extends CaseRecord>(b: ChangeBuilder<C>, type: string, user: StaffActor) {
+  if (b.before.assignee || SUPERVISORY.has(type) || !user.groups.includes('handler')) return;
+  b.next.assignee = user.sub;
+  b.next.assigneeName = user.name;
+  delete b.next.assigneeEmail;
+  b.event('assigned', { internalNote: `${user.name} 首先办理，成为经办人` });
 }
 
 /** The extension rule in force for a kind: its definition, narrowed by the agency's policy. */
