@@ -102,6 +102,7 @@ export async function overdueView(now: Date, deps: ServiceDeps = defaultDeps()) 
     return {
       caseId: c.caseId,
       trackingNo: c.trackingNo,
+      kind: c.kind,
       subject: c.subject,
       unit: c.unit,
       unitName: unitList.find((u) => u.code === c.unit)?.name ?? c.unit,

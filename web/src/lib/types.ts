@@ -28,6 +28,8 @@ export interface Receipt {
   receivedAt: string;
   deadlines: Record<string, string | undefined>;
   provisional?: boolean;
+  /** Set by the form, never by the API: an e-mail address was given (the code is still not mailed). */
+  emailGiven?: boolean;
 }
 
 export type Reply = NonNullable<DisclosureRequestCase['reply']>;
@@ -94,6 +96,7 @@ export type StaffCase = Pick<
 
 export type OverdueView = Awaited<ReturnType<typeof overdueView>>;
 export type OverdueItem = OverdueView['overdue'][number];
+export type ReviewItem = OverdueView['reviews'][number];
 export type UnitStats = Awaited<ReturnType<typeof unitStats>>;
 export type UnitFigures = UnitStats['items'][number];
 export interface Unit {
