@@ -35,6 +35,7 @@ function Item({ item, overdue, onUrged }: { item: OverdueItem; overdue: boolean;
         ? h('span', { class: 'due tone-bad' }, item.workingDaysOverdue > 0 ? t(`逾期 ${item.workingDaysOverdue} 个工作日`, `${item.workingDaysOverdue} working days overdue`) : t('已逾期', 'Overdue'))
         : h('span', { class: 'due tone-warn' }, t('一个工作日内到期', 'Due within one working day')),
     ),
+    item.otherOpen > 0 ? h('p', { class: 'row-meta' }, t(`另有 ${item.otherOpen} 项期限未完成`, `${item.otherOpen} more deadline${item.otherOpen === 1 ? '' : 's'} open`)) : null,
     h('p', { class: 'row-meta' }, item.assigneeName ? `${t('经办人', 'Handler')}：${item.assigneeName}` : t('未分配经办人', 'No handler assigned')),
     urging
       ? h(UrgeForm, { item, onCancel: () => setUrging(false), onDone: () => (setUrging(false), onUrged()) })
@@ -53,7 +54,7 @@ function Section({ title, items, overdue, onUrged }: { title: string; items: Ove
         'div',
         { key: unit },
         h('h3', null, t(`${unit}（${list.length} 项）`, `${unit} (${list.length})`)),
-        h('ul', { class: 'case-list' }, list.map((item) => h(Item, { key: `${item.caseId}-${item.deadline}`, item, overdue, onUrged }))),
+        h('ul', { class: 'case-list' }, list.map((item) => h(Item, { key: item.caseId, item, overdue, onUrged }))),
       ),
     ),
   );
