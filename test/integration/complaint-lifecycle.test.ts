@@ -80,7 +80,7 @@ describe('complaint lifecycle on the local runtime', () => {
       dispositionDue: '2026-11-23T23:59:59+08:00',
     });
     const ack = await waitForEmail((m) => toReporter(m) && m.text.includes(receipt.trackingNo));
-    expect(ack.text).toContain('2026-11-23');
+    expect(ack.text).toContain('2026年11月23日');
     onTime = { ...receipt, caseId: (await caseIdOf(receipt.trackingNo))! };
     expect(onTime.caseId).toBeTruthy();
   });
