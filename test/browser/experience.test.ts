@@ -147,6 +147,29 @@ describe('web: issue 12 fixes in a browser', () => {
     expect(await item.textContent()).toContain('复查期限');
     expect(await reviews.getByRole('heading').first().textContent()).toBe('督办复查（1）');
     await shoot(page, 'supervision-reviews');
+
+    // The citizen's tracking page confirms the rating, shows the comment back, and the review as a step (#13).
+    const track = await session.open(PHONE);
+    const lookUp = async () => {
+      await track.goto('/track');
+      await track.getByLabel(/查询编号/).fill(filed.body.trackingNo);
+      await track.getByLabel(/查询码/).fill(filed.body.accessCode);
+      await track.getByRole('button', { name: '查询', exact: true }).click();
+      await track.locator('article.case').waitFor();
+    };
+    await lookUp();
+    const given = track.locator('.rating-given');
+    expect(await given.locator('.rated').textContent()).toBe('您的评价：不满意');
+    expect(await given.textContent()).toContain('您的意见：至今仍未公开');
+    expect(await given.locator('.review-step').textContent()).toMatch(/已转上级督办复查，将于 2026年\d+月\d+日 前作出复查结论/);
+    const supervisor = await rt.login({ sub: 's-review', name: '孙督办', groups: ['supervisor'], unit: 'office' });
+    const sAuth = { authorization: `Bearer ${supervisor}` };
+    const now = await rt.fetchJson('GET', `/v1/cases/${row.caseId}`, undefined, sAuth);
+    const concluded = await rt.fetchJson('POST', `/v1/cases/${row.caseId}/actions`, { type: 'conclude-review', expectedVersion: now.body.version, text: '经复查，已责令三日内公开。' }, sAuth);
+    expect(concluded.status).toBe(200);
+    await lookUp();
+    expect(await track.locator('.review-step .review-conclusion').textContent()).toBe('经复查，已责令三日内公开。');
+    await shoot(track, 'track-review-concluded');
   });
 
   it('shows no page errors, no CSP refusals and no dialogs anywhere, and fits 360 px', () => {

@@ -56,7 +56,17 @@ export function citizenView<C extends CaseRecord>(calendar: WorkingCalendar, c: 
       .filter((e) => events[e.event]?.public)
       .map((e) => ({ at: toShanghaiIso(e.at), event: e.event, ...(e.publicNote ? { note: e.publicNote } : {}) })),
     ...rules.citizenFields(c),
-    ...(c.rating ? { rating: c.rating.rating } : {}),
+    ...(c.rating ? { rating: c.rating.rating, ratedAt: toShanghaiIso(c.rating.at), ...(c.rating.comment ? { ratingComment: c.rating.comment } : {}) } : {}),
+    // The supervision review a dissatisfied rating opened: a step of its own, with its conclusion.
+    ...(c.review
+      ? {
+          review: {
+            openedAt: toShanghaiIso(c.review.openedAt),
+            dueDate: c.deadlines.review?.dueDate ?? null,
+            ...(c.review.concludedAt ? { concludedAt: toShanghaiIso(c.review.concludedAt), conclusion: c.review.conclusion ?? '' } : {}),
+          },
+        }
+      : {}),
     canRate: rules.definition.ratableIn.includes(c.status) && !c.rating,
   };
 }

@@ -37,7 +37,7 @@ export type Reply = NonNullable<DisclosureRequestCase['reply']>;
 /** The tracking page's view of either kind. */
 export type CitizenCase = Pick<
   CoreCitizen,
-  'trackingNo' | 'kind' | 'status' | 'subject' | 'receivedAt' | 'deadlines' | 'deadlineDetails' | 'provisional' | 'overdue' | 'escalated' | 'history' | 'rating' | 'canRate'
+  'trackingNo' | 'kind' | 'status' | 'subject' | 'receivedAt' | 'deadlines' | 'deadlineDetails' | 'provisional' | 'overdue' | 'escalated' | 'history' | 'rating' | 'ratedAt' | 'ratingComment' | 'review' | 'canRate'
 > & {
   // A complaint's
   category?: string;
