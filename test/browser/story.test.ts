@@ -89,7 +89,7 @@ describe('web: citizen, handler and supervisor in a browser', () => {
     expect(answers[1]!.trackingNo).toBe(answers[0]!.trackingNo);
 
     trackingNo = await page.locator('#tracking-no').inputValue();
-    accessCode = await page.locator('#access-code').inputValue();
+    accessCode = (await page.locator('#access-code').textContent())!;
     expect(trackingNo).toBe(answers[0]!.trackingNo);
     expect(accessCode).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){4}$/);
     expect(page.url()).not.toContain(accessCode);

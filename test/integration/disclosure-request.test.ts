@@ -98,7 +98,8 @@ describe('disclosure requests on the local runtime', () => {
     expect(view.body).toMatchObject({ status: 'replied', reply: { outcome: 'disclose', text: '现通过电子邮件向您提供招标文件电子版。' } });
     expect(view.body.history.map((h: { event: string }) => h.event)).toEqual(['received', 'replied']);
     const ledger = (await staff('handler', 'GET', `/v1/cases/${r.onTime.caseId}`)).body.history.map((h: { event: string }) => h.event);
-    expect(ledger).toEqual(['received', 'reply-drafted', 'reply-returned', 'reply-drafted', 'reply-reviewed', 'replied']);
+    // The handler who drafted first became the assignee (issue 12 #8).
+    expect(ledger).toEqual(['received', 'assigned', 'reply-drafted', 'reply-returned', 'reply-drafted', 'reply-reviewed', 'replied']);
   });
 
   it('extends once, by the disclosure head only, and tells the applicant the reason and new date', async () => {
