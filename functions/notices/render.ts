@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { zhDate } from '../domain/calendar/civil-date.ts';
 import { config } from '../shared/config.ts';
 
 export interface RenderedNotice {
@@ -31,7 +32,9 @@ export function renderNotice(name: string, vars: Record<string, string>, publicB
       const value = all[key];
       if (value === undefined) throw new Error(`Notice template '${name}' uses {{${key}}}, which the notice does not provide`);
       // An optional value left empty (e.g. a rating without comment) reads better as "none".
-      return value.trim() === '' ? '（无）' : value;
+      if (value.trim() === '') return '（无）';
+      // Dates as official documents write them: 2026年11月5日.
+      return /^\d{4}-\d{2}-\d{2}$/.test(value) ? zhDate(value) : value;
     });
   return {
     // Citizen-written values can hold line breaks; a subject must be one line.

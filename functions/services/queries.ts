@@ -63,7 +63,8 @@ function dueSoonLimit(calendar: WorkingCalendar, now: Date): string {
 }
 
 /**
- * Overdue and due-soon deadlines for supervisors, read from the sparse index of open deadlines
+ * Overdue and due-soon cases for supervisors, one row per case with its most urgent deadline
+ * (the most overdue one, else the one due first), and how many other deadlines are open on it; read from the sparse index of open deadlines
  * ordered by due time: the cost follows the open cases due, not every case ever received.
  */
 export async function overdueView(now: Date, deps: ServiceDeps = defaultDeps()) {
@@ -75,27 +76,32 @@ export async function overdueView(now: Date, deps: ServiceDeps = defaultDeps()) 
   const overdue = [];
   const dueSoon = [];
   for (const c of cases) {
-    for (const d of openDeadlines(c).filter((open) => !open.suspended)) {
-      const item = {
-        caseId: c.caseId,
-        trackingNo: c.trackingNo,
-        kind: c.kind,
-        subject: c.subject,
-        status: c.status,
-        unit: c.unit,
-        unitName: unitList.find((u) => u.code === c.unit)?.name ?? c.unit,
-        assigneeName: c.assigneeName ?? null,
-        deadline: d.name,
-        deadlineLabel: kindOf(c.kind).deadlines[d.name]?.label ?? { zh: d.name, en: d.name },
-        dueAt: d.dueAt,
-        workingDaysOverdue: workingDaysOverdue(calendar, d, now),
-        escalated: d.escalatedFor === d.dueAt,
-        urged: c.urged,
-        version: c.version,
-      };
-      if (overdueDeadlines(c, now).includes(d)) overdue.push(item);
-      else if (isDueSoon(calendar, d, now)) dueSoon.push(item);
-    }
+    const running = openDeadlines(c).filter((open) => !open.suspended);
+    const late = overdueDeadlines(c, now);
+    // openDeadlines is earliest first: the first overdue one is the most overdue.
+    const d = late[0] ?? running.find((open) => isDueSoon(calendar, open, now));
+    if (!d) continue;
+    const item = {
+      caseId: c.caseId,
+      trackingNo: c.trackingNo,
+      kind: c.kind,
+      subject: c.subject,
+      status: c.status,
+      unit: c.unit,
+      unitName: unitList.find((u) => u.code === c.unit)?.name ?? c.unit,
+      assigneeName: c.assigneeName ?? null,
+      deadline: d.name,
+      deadlineLabel: kindOf(c.kind).deadlines[d.name]?.label ?? { zh: d.name, en: d.name },
+      dueAt: d.dueAt,
+      workingDaysOverdue: workingDaysOverdue(calendar, d, now),
+      escalated: d.escalatedFor === d.dueAt,
+      urged: c.urged,
+      /** Other open deadlines on the same case (shown as "and n more"). */
+      otherOpen: running.length - 1,
+      version: c.version,
+    };
+    if (late.length > 0) overdue.push(item);
+    else dueSoon.push(item);
   }
   overdue.sort((a, b) => b.workingDaysOverdue - a.workingDaysOverdue || a.dueAt.localeCompare(b.dueAt));
   dueSoon.sort((a, b) => a.dueAt.localeCompare(b.dueAt));
@@ -105,6 +111,7 @@ export async function overdueView(now: Date, deps: ServiceDeps = defaultDeps()) 
     return {
       caseId: c.caseId,
       trackingNo: c.trackingNo,
+      kind: c.kind,
       subject: c.subject,
       unit: c.unit,
       unitName: unitList.find((u) => u.code === c.unit)?.name ?? c.unit,
@@ -119,7 +126,12 @@ export async function overdueView(now: Date, deps: ServiceDeps = defaultDeps()) 
   return { overdue, dueSoon, reviews, asOf: now.toISOString() };
 }
 
-/** Per unit: received, on time, overdue, on-time rate and ratings, for cases received in [from, to]. */
+/**
+ * Per unit, for cases received in [from, to]: received, closed, on time, late, overdue now, and
+ * rates only over the cases that reached the milestone: the on-time rate over cases closed or
+ * late (a case still running within its deadlines counts in neither), the satisfaction rate
+ * over rated cases. Null where no case reached it.
+ */
 export async function unitStats(from: Date, to: Date, now: Date, deps: ServiceDeps = defaultDeps()) {
   const { repo, units } = deps;
   const unitList = units();
@@ -134,6 +146,8 @@ export async function unitStats(from: Date, to: Date, now: Date, deps: ServiceDe
       const cases = all.filter((c) => kindOf(c.kind).queued !== false);
       const late = (c: CaseRecord) => c.escalated || Object.values(c.deadlines).some((d) => d?.late) || overdueDeadlines(c, now).length > 0;
       const lateCount = cases.filter(late).length;
+      const closed = (c: CaseRecord) => Object.values(c.deadlines).every((d) => d?.state !== 'open' || d.name === 'review');
+      const onTime = cases.filter((c) => closed(c) && !late(c)).length;
       const ratings = { satisfied: 0, 'basically-satisfied': 0, dissatisfied: 0 };
       for (const c of cases) if (c.rating) ratings[c.rating.rating] += 1;
       const rated = ratings.satisfied + ratings['basically-satisfied'] + ratings.dissatisfied;
@@ -141,11 +155,11 @@ export async function unitStats(from: Date, to: Date, now: Date, deps: ServiceDe
         unit: u.code,
         unitName: u.name,
         received: cases.length,
-        closed: cases.filter((c) => Object.values(c.deadlines).every((d) => d?.state !== 'open' || d.name === 'review')).length,
-        onTime: cases.length - lateCount,
+        closed: cases.filter(closed).length,
+        onTime,
         late: lateCount,
         overdue: cases.filter((c) => overdueDeadlines(c, now).length > 0).length,
-        onTimeRate: cases.length ? Math.round(((cases.length - lateCount) / cases.length) * 1000) / 1000 : null,
+        onTimeRate: onTime + lateCount ? Math.round((onTime / (onTime + lateCount)) * 1000) / 1000 : null,
         ratings,
         satisfactionRate: rated ? Math.round(((ratings.satisfied + ratings['basically-satisfied']) / rated) * 1000) / 1000 : null,
       };

@@ -104,7 +104,7 @@ describe('web: a disclosure request from the form to the annual report', () => {
     expect(new Set(keys).size).toBe(1); // the failed and the good submit share the form's key
 
     trackingNo = await page.locator('#tracking-no').inputValue();
-    accessCode = await page.locator('#access-code').inputValue();
+    accessCode = (await page.locator('#access-code').textContent())!;
     expect(accessCode).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){4}$/);
     expect(page.url()).not.toContain(accessCode);
     // Seen whole on the phone, not scrolled inside its box.

@@ -31,7 +31,7 @@ describe('web: citizen text is never HTML', () => {
     await citizen.getByRole('button', { name: '提交', exact: true }).click();
     await citizen.waitForURL('**/complaint/done');
     const trackingNo = await citizen.locator('#tracking-no').inputValue();
-    const accessCode = await citizen.locator('#access-code').inputValue();
+    const accessCode = (await citizen.locator('#access-code').textContent())!;
 
     const staff = await open(DESKTOP);
     await staff.goto('/console');

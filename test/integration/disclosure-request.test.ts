@@ -63,7 +63,7 @@ describe('disclosure requests on the local runtime', () => {
     r.untouched = await submit('legal-service-org', '2025 年行政复议统计');
     expect(r.onTime.deadlines.replyDue).toBe('2026-11-30T23:59:59+08:00');
     const receipt = await waitForEmail((m) => toApplicant(m) && m.subject.includes('收件回执'));
-    expect(receipt.text).toContain('2026-11-30');
+    expect(receipt.text).toContain('2026年11月30日');
     expect(receipt.text).not.toContain(r.onTime.accessCode);
   });
 
@@ -94,7 +94,8 @@ describe('disclosure requests on the local runtime', () => {
     expect(view.body).toMatchObject({ status: 'replied', reply: { outcome: 'disclose', text: '现通过电子邮件向您提供招标文件电子版。' } });
     expect(view.body.history.map((h: { event: string }) => h.event)).toEqual(['received', 'replied']);
     const ledger = (await staff('handler', 'GET', `/v1/cases/${r.onTime.caseId}`)).body.history.map((h: { event: string }) => h.event);
-    expect(ledger).toEqual(['received', 'reply-drafted', 'reply-returned', 'reply-drafted', 'reply-reviewed', 'replied']);
+    // The handler who drafted first became the assignee (issue 12 #8).
+    expect(ledger).toEqual(['received', 'assigned', 'reply-drafted', 'reply-returned', 'reply-drafted', 'reply-reviewed', 'replied']);
   });
 
   it('extends once, by the disclosure head only, and tells the applicant the reason and new date', async () => {
@@ -109,7 +110,7 @@ describe('disclosure requests on the local runtime', () => {
     expect(extended.body.extension).toMatchObject({ allowed: false, count: 1 });
     const mail = await waitForEmail((m) => toApplicant(m) && m.subject.includes('延期答复') && m.subject.includes(r.extended.trackingNo));
     expect(mail.text).toContain('需调取历史档案');
-    expect(mail.text).toContain('2026-12-14');
+    expect(mail.text).toContain('2026年12月14日');
     expect((await act('head', r.extended.caseId, { type: 'extend', reason: '再延', workingDays: 5 })).status).toBe(409);
   });
 

@@ -60,3 +60,17 @@ export function toShanghaiIso(value: Date | string): string {
   const shifted = new Date(toInstant(value).getTime() + SHANGHAI_OFFSET_MS).toISOString();
   return `${shifted.slice(0, 19)}+08:00`;
 }
+
+/** A civil date as Chinese official documents write it: 2026年11月5日. */
+export function zhDate(date: CivilDate): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return `${y}年${m}月${d}日`;
+}
+
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** A civil date in English: 5 November 2026. */
+export function enDate(date: CivilDate): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return `${d} ${MONTHS_EN[m - 1]} ${y}`;
+}

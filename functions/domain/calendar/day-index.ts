@@ -1,5 +1,5 @@
 import type { CivilDate } from './civil-date.ts';
-import type { YearSchedule } from './year-schedule.ts';
+import { FIXED_HOLIDAYS, type YearSchedule } from './year-schedule.ts';
 
 /**
  * A working-day index per year, so a deadline is a couple of array look-ups instead of a walk
@@ -93,6 +93,13 @@ export class DayIndex {
     for (let i = 0; i < days; i++) {
       flags[i] = weekday === 0 || weekday === 6 ? 0 : 1;
       weekday = weekday === 6 ? 0 : weekday + 1;
+    }
+    // A year without a schedule: its fixed-date statutory holidays are days off (below any schedule's entries).
+    if (this.source.schedule(year) === undefined) {
+      for (const monthDay of Object.keys(FIXED_HOLIDAYS)) {
+        const ordinal = ordinalOfDate(`${String(year).padStart(4, '0')}-${monthDay}`);
+        if (ordinal >= start && ordinal < end) flags[ordinal - start] = 0;
+      }
     }
     // Lowest precedence first, so that what `WorkingCalendar.day` finds first is written last.
     for (const y of [year - 1, year + 1, year]) {

@@ -1,4 +1,4 @@
-import { addDays, endOfDay, shanghaiDate, toInstant, toShanghaiIso, type CivilDate } from './civil-date.ts';
+import { addDays, endOfDay, enDate, shanghaiDate, toInstant, toShanghaiIso, weekday, zhDate, type CivilDate } from './civil-date.ts';
 import { DAY_MS, dayIndex, ordinalOfInstant, type DayIndex } from './day-index.ts';
 import type { DayInfo, WorkingCalendar } from './working-calendar.ts';
 
@@ -13,6 +13,10 @@ export interface Pause {
 
 export interface DeadlineOptions {
   pauses?: Pause[];
+  /** For the explanation only: how many of the working days are extensions (the rest is the base period). */
+  extended?: number;
+  /** For the explanation only: what the start date is (default 收到日期 / received). */
+  start?: { zh: string; en: string };
 }
 
 export interface SkippedDay {
@@ -66,7 +70,7 @@ export function explainDeadline(
   options: DeadlineOptions = {},
 ): DeadlineExplanation {
   const { deadline, counted, skipped } = walk(calendar, receivedAt, workingDays, options);
-  return { ...deadline, counted, skipped, text: describe(deadline, counted, skipped) };
+  return { ...deadline, counted, skipped, text: describe(deadline, counted, skipped, options) };
 }
 
 /**
@@ -203,32 +207,70 @@ function skipOf(day: DayInfo): SkippedDay {
   return { date: day.date, reason: day.kind === 'holiday' ? 'holiday' : 'weekend', ...(day.name ? { name: day.name } : {}) };
 }
 
-function describe(deadline: Deadline, counted: CountedDay[], skipped: SkippedDay[]): { zh: string; en: string } {
-  const holidays = skipped.filter((d) => d.reason === 'holiday').map((d) => d.date);
-  const weekends = skipped.filter((d) => d.reason === 'weekend').map((d) => d.date);
-  const pausedDays = skipped.filter((d) => d.reason === 'paused').map((d) => d.date);
+const WEEKDAYS_ZH = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
+
+/** Runs of consecutive holiday dates, each with its names: 国庆节（2026年10月1日至10月7日）. */
+function holidayRuns(days: SkippedDay[]): { from: CivilDate; to: CivilDate; names: string[] }[] {
+  const runs: { from: CivilDate; to: CivilDate; names: string[] }[] = [];
+  for (const d of days) {
+    const last = runs[runs.length - 1];
+    if (last && addDays(last.to, 1) === d.date) last.to = d.date;
+    else runs.push({ from: d.date, to: d.date, names: [] });
+    const run = runs[runs.length - 1]!;
+    if (d.name && !run.names.includes(d.name)) run.names.push(d.name);
+  }
+  return runs;
+}
+
+const zhRange = (from: CivilDate, to: CivilDate) =>
+  from === to ? zhDate(from) : `${zhDate(from)}至${from.slice(0, 4) === to.slice(0, 4) ? zhDate(to).slice(5) : zhDate(to)}`;
+const enRange = (from: CivilDate, to: CivilDate) => (from === to ? enDate(from) : `${enDate(from)} to ${enDate(to)}`);
+
+/**
+ * One explanation a citizen can read: the start date (not counted), the working days as base
+ * period plus extensions, paused days, the due day (which counts in full, to 24:00), and only
+ * the days that are not what the weekday suggests: public holidays and make-up working days.
+ */
+function describe(deadline: Deadline, counted: CountedDay[], skipped: SkippedDay[], options: DeadlineOptions = {}): { zh: string; en: string } {
+  const runs = holidayRuns(skipped.filter((d) => d.reason === 'holiday'));
+  const pausedDays = skipped.filter((d) => d.reason === 'paused').length;
   const makeUp = counted.filter((d) => d.kind === 'make-up-workday').map((d) => d.date);
+  const extended = options.extended && options.extended > 0 && options.extended < deadline.workingDays ? options.extended : 0;
+  const start = options.start ?? { zh: '收到日期', en: 'Received on' };
+  const moved = deadline.legalReceiptDate !== deadline.receiptDate;
+
+  const zhDays = extended
+    ? `${deadline.workingDays} 个工作日（原定 ${deadline.workingDays - extended} 个工作日，延长 ${extended} 个工作日）`
+    : `${deadline.workingDays} 个工作日`;
   const zh = [
-    `收到日期 ${deadline.receiptDate}` +
-      (deadline.legalReceiptDate !== deadline.receiptDate ? `（非工作日，法定收到日顺延为 ${deadline.legalReceiptDate}）` : '') +
+    `${start.zh}为${zhDate(deadline.receiptDate)}` +
+      (moved ? `（非工作日，法定收到日顺延为${zhDate(deadline.legalReceiptDate)}）` : '') +
       '，当日不计入期限。',
-    `自次日起计算 ${deadline.workingDays} 个工作日，截止于 ${deadline.dueDate} 24:00（北京时间）。`,
-    holidays.length ? `跳过法定节假日：${holidays.join('、')}。` : '',
-    weekends.length ? `跳过周末：${weekends.join('、')}。` : '',
-    makeUp.length ? `以下周末为调休上班日，计入工作日：${makeUp.join('、')}。` : '',
-    pausedDays.length ? `以下工作日因程序中止不计入：${pausedDays.join('、')}。` : '',
-    deadline.provisional ? '该年度国务院节假日安排尚未公布，暂按周末计算，期限为暂定。' : '',
-  ].filter(Boolean).join('');
+    `自次日起计算 ${zhDays}` +
+      (pausedDays ? `，暂停计时期间的 ${pausedDays} 个工作日不计入` : '') +
+      `，截止于${zhDate(deadline.dueDate)}（${WEEKDAYS_ZH[weekday(deadline.dueDate)]}）当日24时前（北京时间），当日办理完毕即为按期。`,
+    runs.length
+      ? `期间的法定节假日不计入：${runs.map((r) => `${r.names.length ? r.names.join('、') : '节假日'}（${zhRange(r.from, r.to)}）`).join('；')}。`
+      : '',
+    makeUp.length ? `调休上班日照常计入：${makeUp.map((d) => `${zhDate(d)}（${WEEKDAYS_ZH[weekday(d)]}）`).join('、')}。` : '',
+    deadline.provisional ? '该年度国务院节假日安排尚未公布，暂按周末及元旦、劳动节、国庆节的固定假日计算，期限为暂定，公布后可能调整。' : '',
+  ].join('');
+
+  const enDays = extended
+    ? `${deadline.workingDays} working days (${deadline.workingDays - extended} plus an extension of ${extended})`
+    : `${deadline.workingDays} working days`;
   const en = [
-    `Received on ${deadline.receiptDate}` +
-      (deadline.legalReceiptDate !== deadline.receiptDate ? ` (a day off, so the legal receipt date is ${deadline.legalReceiptDate})` : '') +
+    `${start.en} ${enDate(deadline.receiptDate)}` +
+      (moved ? ` (a day off, so the legal receipt date is ${enDate(deadline.legalReceiptDate)})` : '') +
       '; that day is not counted.',
-    ` ${deadline.workingDays} working days from the next day end on ${deadline.dueDate} at 24:00 Beijing time.`,
-    holidays.length ? ` Public holidays skipped: ${holidays.join(', ')}.` : '',
-    weekends.length ? ` Weekend days skipped: ${weekends.join(', ')}.` : '',
-    makeUp.length ? ` Weekend make-up working days counted: ${makeUp.join(', ')}.` : '',
-    pausedDays.length ? ` Working days not counted while the clock was paused: ${pausedDays.join(', ')}.` : '',
-    deadline.provisional ? ' The official holiday schedule for that year is not published yet: weekends only, so the date is provisional.' : '',
+    ` ${enDays} from the next day` +
+      (pausedDays ? `, not counting ${pausedDays} working days while the clock was stopped,` : '') +
+      ` end on ${enDate(deadline.dueDate)}: the whole of that day counts, until 24:00 Beijing time.`,
+    runs.length ? ` Public holidays not counted: ${runs.map((r) => enRange(r.from, r.to)).join('; ')}.` : '',
+    makeUp.length ? ` Weekend make-up working days counted: ${makeUp.map(enDate).join(', ')}.` : '',
+    deadline.provisional
+      ? " That year's official holiday schedule is not published yet: weekends and the fixed-date holidays (1 Jan, 1 May, 1-3 Oct) are skipped, so the date is provisional."
+      : '',
   ].join('');
   return { zh, en };
 }

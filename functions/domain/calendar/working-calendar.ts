@@ -1,6 +1,6 @@
 import { isWeekend, yearOf, type CivilDate } from './civil-date.ts';
 import { packagedSchedules } from './official-schedule.ts';
-import type { YearSchedule } from './year-schedule.ts';
+import { fixedHoliday, type YearSchedule } from './year-schedule.ts';
 
 export type DayKind = 'weekday' | 'weekend' | 'holiday' | 'make-up-workday';
 
@@ -23,7 +23,8 @@ interface IndexedSchedule {
 /**
  * The official mainland working-day calendar: the packaged State Council schedules, replaced
  * year by year by schedules an admin loaded (so next year's notice goes live without a code
- * change). Years known to neither fall back to weekends only and are flagged provisional.
+ * change). Years known to neither fall back to weekends and the fixed-date statutory holidays
+ * (1/1, 5/1, 10/1-3) and are flagged provisional.
  */
 export class WorkingCalendar {
   private readonly years = new Map<number, IndexedSchedule>();
@@ -54,6 +55,9 @@ export class WorkingCalendar {
       if (indexed.holidays.has(date)) return { date, working: false, kind: 'holiday', provisional, ...(name ? { name } : {}) };
       if (indexed.workdays.has(date)) return { date, working: true, kind: 'make-up-workday', provisional, ...(name ? { name } : {}) };
     }
+    // Until the year's schedule is loaded, its fixed-date statutory holidays are days off anyway.
+    const fixed = provisional ? fixedHoliday(date) : undefined;
+    if (fixed) return { date, working: false, kind: 'holiday', provisional, name: fixed };
     return isWeekend(date)
       ? { date, working: false, kind: 'weekend', provisional }
       : { date, working: true, kind: 'weekday', provisional };

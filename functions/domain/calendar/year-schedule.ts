@@ -16,3 +16,17 @@ export interface YearSchedule {
   loadedAt?: string;
   loadedBy?: string;
 }
+
+/**
+ * The statutory holidays on fixed dates (全国年节及纪念日放假办法): until a year's schedule is
+ * loaded, at least these are days off; the year stays provisional.
+ */
+export const FIXED_HOLIDAYS: Record<string, string> = {
+  '01-01': '元旦',
+  '05-01': '劳动节',
+  '10-01': '国庆节',
+  '10-02': '国庆节',
+  '10-03': '国庆节',
+};
+
+export const fixedHoliday = (date: CivilDate): string | undefined => FIXED_HOLIDAYS[date.slice(5)];

@@ -27,7 +27,7 @@ export const coreEvents = {
 } satisfies Record<string, EventDef>;
 
 export const coreDeadlines = {
-  review: { label: { zh: '督办复查期限', en: 'Supervision review' }, workingDays: 5, onPassed: 'escalate', warn: true },
+  review: { label: { zh: '督办复查期限', en: 'Supervision review' }, workingDays: 5, onPassed: 'escalate', warn: true, startsFrom: { zh: '评价日期', en: 'Rated on' } },
 } satisfies Record<string, DeadlineDef>;
 
 /** Notices every kind sends the same way (their text names the kind through `{{caseNoun}}`). */

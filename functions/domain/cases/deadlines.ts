@@ -111,9 +111,13 @@ export function isDueSoon(calendar: WorkingCalendar, d: DeadlineState, now: Date
   return d.dueDate <= next;
 }
 
-/** How the due date was computed, in words a citizen reads (days counted, skipped, paused). */
-export function explainState(calendar: WorkingCalendar, d: DeadlineState) {
-  const e = explainDeadline(calendar, d.from, totalWorkingDays(d), { pauses: closedPauses(d) });
+/**
+ * How the due date was computed, in words a citizen reads: base period, extensions and pauses,
+ * holidays and make-up days; `start` names the start date where it is not the date received.
+ */
+export function explainState(calendar: WorkingCalendar, d: DeadlineState, start?: { zh: string; en: string }) {
+  const extended = (d.extensions ?? []).reduce((sum, e) => sum + e.workingDays, 0);
+  const e = explainDeadline(calendar, d.from, totalWorkingDays(d), { pauses: closedPauses(d), extended, ...(start ? { start } : {}) });
   return { counted: e.counted, skipped: e.skipped, text: e.text, legalReceiptDate: e.legalReceiptDate };
 }
 

@@ -22,6 +22,8 @@ export interface DeadlineDef {
   onPassed: 'escalate' | 'expire';
   /** A reminder to the unit one working day before (not for periods the citizen or a third party holds). */
   warn: boolean;
+  /** What its start date is, for the citizen's explanation, when it does not count from receipt. */
+  startsFrom?: Label;
 }
 
 /** Who may extend which deadline, and by how much; `null` is "no cap". */

@@ -1,4 +1,4 @@
-import { isOverdue } from '../calendar/index.ts';
+import { isOverdue, zhDate } from '../calendar/index.ts';
 import { Conflict, Invalid, NotAllowed } from '../errors.ts';
 import { canSeeCase, inGroup, type CaseAction, type CoreAction, type StaffActor } from './actions.ts';
 import { ChangeBuilder } from './change.ts';
@@ -6,7 +6,7 @@ import { closeDeadline, extendDeadline, isRunning, openDeadline, openDeadlines, 
 import type { ExtensionRule } from './kind.ts';
 import type { KindRules } from './kind-rules.ts';
 import type { Actor, CaseRecord, Change, DeadlineState, DomainContext, Rating } from './model.ts';
-import { noticeVars } from './notice-vars.ts';
+import { clause, noticeVars } from './notice-vars.ts';
 
 /** An agency's own caps on extensions, per kind (configured; the definitions hold the defaults). */
 export type ExtensionPolicy = Record<string, Partial<Omit<ExtensionRule, 'deadline' | 'groups'>>>;
@@ -41,6 +41,7 @@ export function applyAction<C extends CaseRecord>(c: C, action: CaseAction, user
   if (!inGroup(user, groups)) throw new NotAllowed();
   const b = builder(c, staffActor(user), ctx, rules);
   const core = action as CoreAction;
+  takeIfUnassigned(b, core.type, user);
   switch (core.type) {
     case 'assign':
       b.next.assignee = core.assignee;
@@ -73,6 +74,22 @@ export function applyAction<C extends CaseRecord>(c: C, action: CaseAction, user
       rules.decide(b, action, user);
   }
   return b.build();
+}
+
+/** Actions that supervise a case rather than handle it: taking them does not make one its handler. */
+const SUPERVISORY = new Set(['assign', 'urge', 'conclude-review']);
+
+/**
+ * The first handler who acts on an unassigned case (of any kind) becomes its assignee, so it is
+ * in their "分配给我" queue and the unit sees who has it. Supervisors and admins acting without
+ * the handler group do not take cases.
+ */
+function takeIfUnassigned<C extends CaseRecord>(b: ChangeBuilder<C>, type: string, user: StaffActor) {
+  if (b.before.assignee || SUPERVISORY.has(type) || !user.groups.includes('handler')) return;
+  b.next.assignee = user.sub;
+  b.next.assigneeName = user.name;
+  delete b.next.assigneeEmail;
+  b.event('assigned', { internalNote: `${user.name} 首先办理，成为经办人` });
 }
 
 /** The extension rule in force for a kind: its definition, narrowed by the agency's policy. */
@@ -110,8 +127,9 @@ function extend<C extends CaseRecord>(b: ChangeBuilder<C>, action: { reason: str
   }
   const moved = extendDeadline(b.ctx.calendar, current, { reason: action.reason, workingDays: action.workingDays, at: b.at });
   b.setDeadline(rule.deadline, moved);
-  b.event('extended', { publicNote: `因${action.reason}，${label.zh}延长 ${action.workingDays} 个工作日，至 ${moved.dueDate}`, deadline: rule.deadline });
-  const vars = { reason: action.reason, workingDays: String(action.workingDays), totalWorkingDays: String(totalWorkingDays(moved)), newDueDate: moved.dueDate };
+  const reason = clause(action.reason);
+  b.event('extended', { publicNote: `${label.zh}延长 ${action.workingDays} 个工作日，至 ${zhDate(moved.dueDate)}。延期理由：${reason}`, deadline: rule.deadline });
+  const vars = { reason, workingDays: String(action.workingDays), totalWorkingDays: String(totalWorkingDays(moved)), newDueDate: moved.dueDate };
   b.notifyCitizen(def.templates.extended, vars);
   b.notify(def.templates['extended-unit'], { kind: 'unit', unit: b.next.unit }, vars);
 }
@@ -130,7 +148,7 @@ export function rateCase<C extends CaseRecord>(c: C, rating: Rating, comment: st
     b.next.review = { openedAt: b.at };
     const review = openDeadline(ctx.calendar, 'review', def.deadlines.review!, b.at);
     b.setDeadline('review', review);
-    b.event('review-opened', { publicNote: `已转督办复查，${review.dueDate} 前答复`, deadline: 'review' }, { type: 'system' });
+    b.event('review-opened', { publicNote: `已转督办复查，${zhDate(review.dueDate)}前答复`, deadline: 'review' }, { type: 'system' });
     b.notify(def.templates['review-opened'], { kind: 'supervisors' }, { comment: comment ?? '' }, `v${b.next.version}-review-opened-supervisors`);
   }
   return b.build();
@@ -188,7 +206,7 @@ export function escalateDeadline<C extends CaseRecord>(c: C, name: string, due: 
   const label = def?.label.zh ?? name;
   b.next.escalated = true;
   b.setDeadline(name, { ...d, escalatedFor: due });
-  b.event('escalated', { publicNote: `${label}（${d.dueDate}）已过，已提请上级督办`, deadline: name });
+  b.event('escalated', { publicNote: `${label}（${zhDate(d.dueDate)}）已过，已提请上级督办`, deadline: name });
   const vars = { deadlineName: label, dueDate: d.dueDate };
   b.notify(rules.definition.templates.escalation, { kind: 'supervisors' }, vars, `escalate-${name}-${due}-supervisors`);
   b.notify(rules.definition.templates['escalation-unit'], { kind: 'unit', unit: c.unit }, vars, `escalate-${name}-${due}-unit`);

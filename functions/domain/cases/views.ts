@@ -16,7 +16,13 @@ export function deadlineDates(c: CaseRecord): Record<string, string | undefined>
 
 export const isProvisional = (c: CaseRecord) => Object.values(c.deadlines).some((d) => d?.state === 'open' && d.provisional);
 
-function deadlineDetail(calendar: WorkingCalendar, d: DeadlineState, now: Date, withExplanation: boolean) {
+/** What a deadline counts from, in words: the date received, the rating date, or the day the step began. */
+function startOf(c: CaseRecord, d: DeadlineState, rules: KindRules<CaseRecord>) {
+  if (d.from === c.receivedAt) return undefined;
+  return rules.definition.deadlines[d.name]?.startsFrom ?? { zh: '起算日期', en: 'Counted from' };
+}
+
+function deadlineDetail(calendar: WorkingCalendar, d: DeadlineState, now: Date, withExplanation: boolean, start?: { zh: string; en: string }) {
   return {
     name: d.name,
     dueAt: d.dueAt,
@@ -28,12 +34,12 @@ function deadlineDetail(calendar: WorkingCalendar, d: DeadlineState, now: Date, 
     provisional: d.provisional,
     suspended: d.suspended === true,
     escalated: d.escalatedFor !== undefined,
-    ...(withExplanation ? { explanation: explainState(calendar, d) } : {}),
+    ...(withExplanation ? { explanation: explainState(calendar, d, start) } : {}),
   };
 }
 
-const details = (calendar: WorkingCalendar, c: CaseRecord, now: Date, withExplanation: boolean) =>
-  Object.values(c.deadlines).map((d) => deadlineDetail(calendar, d!, now, withExplanation));
+const details = <C extends CaseRecord>(calendar: WorkingCalendar, c: C, now: Date, withExplanation: boolean, rules: KindRules<C>) =>
+  Object.values(c.deadlines).map((d) => deadlineDetail(calendar, d!, now, withExplanation, startOf(c, d!, rules as unknown as KindRules<CaseRecord>)));
 
 /** What the citizen sees with tracking number and access code: no staff names, no internal notes. */
 export function citizenView<C extends CaseRecord>(calendar: WorkingCalendar, c: C, history: HistoryEvent[], now: Date, rules: KindRules<C>) {
@@ -46,7 +52,7 @@ export function citizenView<C extends CaseRecord>(calendar: WorkingCalendar, c: 
     receivedAt: toShanghaiIso(c.receivedAt),
     legalReceiptDate: c.legalReceiptDate,
     deadlines: deadlineDates(c),
-    deadlineDetails: details(calendar, c, now, true),
+    deadlineDetails: details(calendar, c, now, true, rules),
     provisional: isProvisional(c),
     overdue: overdueDeadlines(c, now).length > 0,
     escalated: c.escalated,
@@ -54,7 +60,17 @@ export function citizenView<C extends CaseRecord>(calendar: WorkingCalendar, c: 
       .filter((e) => events[e.event]?.public)
       .map((e) => ({ at: toShanghaiIso(e.at), event: e.event, ...(e.publicNote ? { note: e.publicNote } : {}) })),
     ...rules.citizenFields(c),
-    ...(c.rating ? { rating: c.rating.rating } : {}),
+    ...(c.rating ? { rating: c.rating.rating, ratedAt: toShanghaiIso(c.rating.at), ...(c.rating.comment ? { ratingComment: c.rating.comment } : {}) } : {}),
+    // The supervision review a dissatisfied rating opened: a step of its own, with its conclusion.
+    ...(c.review
+      ? {
+          review: {
+            openedAt: toShanghaiIso(c.review.openedAt),
+            dueDate: c.deadlines.review?.dueDate ?? null,
+            ...(c.review.concludedAt ? { concludedAt: toShanghaiIso(c.review.concludedAt), conclusion: c.review.conclusion ?? '' } : {}),
+          },
+        }
+      : {}),
     canRate: rules.definition.ratableIn.includes(c.status) && !c.rating,
   };
 }
@@ -99,7 +115,7 @@ export function staffView<C extends CaseRecord>(
     ...caseSummary(c, now, rules),
     reporterReachable: c.reporterReachable,
     legalReceiptDate: c.legalReceiptDate,
-    deadlineDetails: details(calendar, c, now, false),
+    deadlineDetails: details(calendar, c, now, false, rules),
     provisional: isProvisional(c),
     extensions: c.deadlines[rule.deadline]?.extensions ?? [],
     extension: extensionRoom(c, rule),

@@ -3,7 +3,7 @@ import type { CaseAction } from '../cases/actions.ts';
 import type { ChangeBuilder } from '../cases/change.ts';
 import { closeDeadline } from '../cases/deadlines.ts';
 import type { KindRules } from '../cases/kind-rules.ts';
-import { toShanghaiIso } from '../calendar/index.ts';
+import { shanghaiDate, toShanghaiIso } from '../calendar/index.ts';
 import { categories } from './categories.ts';
 import { complaintKind } from './definition.ts';
 import type { ComplaintCase } from './model.ts';
@@ -59,6 +59,8 @@ function decide(b: B, requested: CaseAction) {
       // Accepted here means this unit is competent: there is nothing left to transfer.
       settle(b, 'void', 'transfer');
       b.event('accepted', action.note ? { internalNote: action.note } : {});
+      // 受理告知: the receipt only acknowledged the complaint; now the reporter learns it was accepted.
+      b.notifyCitizen('accepted', { acceptedDate: shanghaiDate(b.at) });
       return;
     case 'reject':
       b.next.status = 'not-accepted';

@@ -23,6 +23,7 @@ const NO_RECEIPT_CLOCK = {
   openAtReceipt: [],
   extension: { deadline: 'report', groups: [], maxPerExtension: 0, maxTotal: 0, maxCount: 0 },
   ratableIn: [],
+  agencyWide: [],
 } as const;
 
 /**

@@ -47,9 +47,9 @@ export const disclosureRequestKind: KindDefinition<DisclosureStatus> = {
     urge: { label: coreActions.urge.label, groups: SUPERVISING },
   },
   deadlines: {
-    reply: { label: { zh: '答复期限', en: 'Reply' }, workingDays: 20, onPassed: 'escalate', warn: true },
-    clarification: { label: { zh: '补正期限', en: 'Clarification' }, workingDays: 10, onPassed: 'expire', warn: false },
-    'third-party': { label: { zh: '第三方意见期限', en: 'Third-party opinion' }, workingDays: 15, onPassed: 'expire', warn: false },
+    reply: { label: { zh: '答复期限', en: 'Reply' }, workingDays: 20, onPassed: 'escalate', warn: true, startsFrom: { zh: '收到补正日期', en: 'Clarification received on' } },
+    clarification: { label: { zh: '补正期限', en: 'Clarification' }, workingDays: 10, onPassed: 'expire', warn: false, startsFrom: { zh: '补正告知日期', en: 'Clarification asked on' } },
+    'third-party': { label: { zh: '第三方意见期限', en: 'Third-party opinion' }, workingDays: 15, onPassed: 'expire', warn: false, startsFrom: { zh: '征求意见日期', en: 'Third party consulted on' } },
     ...coreDeadlines,
   },
   openAtReceipt: ['reply'],

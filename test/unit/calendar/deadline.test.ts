@@ -70,10 +70,16 @@ describe('dueAt', () => {
     expect(dueAt(loaded, '2027-01-07T10:00:00+08:00', 2)).toMatchObject({ dueDate: '2027-01-09', provisional: false });
   });
 
-  it('marks a deadline in a year without schedule as provisional, weekends only', () => {
+  it('marks a deadline in a year without schedule as provisional, skipping weekends and the fixed-date holidays', () => {
     const d = dueAt(calendar, '2026-12-30T10:00:00+08:00', 3);
-    // 2027-01-01 is New Year's Day, but without the 2027 schedule only weekends are skipped.
-    expect(d).toMatchObject({ dueDate: '2027-01-04', provisional: true });
+    // Without the 2027 schedule, 2027-01-01 (元旦, fixed by law) is still a day off (issue 12 #10).
+    expect(d).toMatchObject({ dueDate: '2027-01-05', provisional: true });
+    const e = explainDeadline(calendar, '2026-12-30T10:00:00+08:00', 3);
+    expect(e.text.zh).toContain('元旦（2027年1月1日）');
+    expect(e.text.zh).toContain('期限为暂定');
+    // 劳动节 and 国庆节 too.
+    expect(dueAt(calendar, '2027-04-30T10:00:00+08:00', 1).dueDate).toBe('2027-05-03');
+    expect(dueAt(calendar, '2027-09-30T10:00:00+08:00', 1).dueDate).toBe('2027-10-04');
     expect(dueAt(calendar, '2026-12-01T10:00:00+08:00', 3).provisional).toBe(false);
   });
 
@@ -99,15 +105,31 @@ describe('explainDeadline', () => {
     expect(e.skipped.filter((d) => d.reason === 'holiday').map((d) => d.date)).toEqual([
       '2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07',
     ]);
-    expect(e.text.zh).toContain('调休上班日');
-    expect(e.text.zh).toContain('2026-10-10 24:00');
+    expect(e.text.zh).toBe(
+      '收到日期为2026年9月30日，当日不计入期限。自次日起计算 3 个工作日，截止于2026年10月10日（星期六）当日24时前（北京时间），当日办理完毕即为按期。' +
+        '期间的法定节假日不计入：国庆节（2026年10月1日至10月7日）。调休上班日照常计入：2026年10月10日（星期六）。',
+    );
     expect(e.text.en).toContain('make-up');
+    expect(e.text.en).toContain('10 October 2026');
   });
 
   it('says when the receipt date moved to the next working day', () => {
     const e = explainDeadline(calendar, '2026-10-03T09:00:00+08:00', 3);
     expect(e.legalReceiptDate).toBe('2026-10-08');
-    expect(e.text.zh).toContain('法定收到日顺延为 2026-10-08');
+    expect(e.text.zh).toContain('法定收到日顺延为2026年10月8日');
+  });
+
+  it('explains base, extension and pause in one sentence and lists no ordinary weekends (issue 12 #10)', () => {
+    const e = explainDeadline(calendar, '2026-11-02T10:00:00+08:00', 55, {
+      extended: 40,
+      pauses: [{ from: '2026-11-04T10:00:00+08:00', to: '2026-11-09T15:00:00+08:00' }],
+    });
+    expect(e.text.zh).toContain('自次日起计算 55 个工作日（原定 15 个工作日，延长 40 个工作日），暂停计时期间的 3 个工作日不计入，截止于');
+    expect(e.text.zh).not.toContain('2026年11月7日'); // an ordinary Saturday is not listed
+    expect(e.text.zh).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(e.text.zh).toContain('当日24时前');
+    const review = explainDeadline(calendar, '2026-11-02T10:00:00+08:00', 5, { start: { zh: '评价日期', en: 'Rated on' } });
+    expect(review.text.zh.startsWith('评价日期为2026年11月2日')).toBe(true);
   });
 });
 

@@ -10,6 +10,7 @@ import {
   toShanghaiIso,
   workingDaysBetween,
   WorkingCalendar,
+  zhDate,
   type CivilDate,
   type Deadline,
   type Pause,
@@ -128,7 +129,8 @@ describe('indexed deadlines agree with a day-by-day walk', () => {
         expect(counted).toHaveLength(n);
         expect(counted.at(-1)?.date).toBe(expected.dueDate);
         expect(skipped.every((d) => d.date >= expected.receiptDate && d.date < expected.dueDate)).toBe(true);
-        expect(text.zh).toContain(`${expected.dueDate} 24:00`);
+        expect(text.zh).toContain(`截止于${zhDate(expected.dueDate)}`);
+        expect(text.zh).toContain('当日24时前');
         expect(legalReceiptDate(calendar, at)).toBe(expected.legalReceiptDate);
       }),
       { numRuns: 1500 },

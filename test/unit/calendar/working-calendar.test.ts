@@ -27,10 +27,11 @@ describe('official mainland calendar', () => {
     expect(calendar.day('2026-02-17').name).toBe('春节');
   });
 
-  it('treats a year without a schedule as provisional, weekends only', () => {
+  it('treats a year without a schedule as provisional, weekends and the fixed-date holidays only', () => {
     const far = new WorkingCalendar([], new Map());
-    expect(far.day('2026-10-01')).toEqual({ date: '2026-10-01', working: true, kind: 'weekday', provisional: true });
-    expect(far.day('2026-10-03')).toMatchObject({ working: false, kind: 'weekend', provisional: true });
+    expect(far.day('2026-10-01')).toEqual({ date: '2026-10-01', working: false, kind: 'holiday', name: '国庆节', provisional: true });
+    expect(far.day('2026-10-05')).toEqual({ date: '2026-10-05', working: true, kind: 'weekday', provisional: true });
+    expect(far.day('2026-10-10')).toMatchObject({ working: false, kind: 'weekend', provisional: true });
   });
 
   it('lets a loaded schedule replace what the package knew of that year', () => {

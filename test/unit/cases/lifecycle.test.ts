@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedActions, applyAction, rateCase, receiveComplaint } from '../../../functions/domain/index.ts';
+import { allowedActions, applyAction, rateCase, receiveComplaint, receiveDisclosureRequest, staffView } from '../../../functions/domain/index.ts';
 import { calendar, code, ctx, handler, otherUnitHandler, received, supervisor, units } from './fixtures.ts';
 
 describe('receipt', () => {
@@ -37,7 +37,7 @@ describe('applyAction', () => {
   it('rejects with a reason that goes to the reporter and closes the case', () => {
     const change = applyAction(received(), { type: 'reject', reason: '不属于政务公开事项' }, handler, ctx('2026-10-08T10:00:00+08:00'));
     expect(change.next.status).toBe('not-accepted');
-    expect(change.events[0]).toMatchObject({ event: 'not-accepted', publicNote: '不属于政务公开事项' });
+    expect(change.events.at(-1)).toMatchObject({ event: 'not-accepted', publicNote: '不属于政务公开事项' });
     expect(change.notices[0]).toMatchObject({ template: 'not-accepted', to: { kind: 'reporter' }, vars: { reason: '不属于政务公开事项' } });
     expect(Object.values(change.next.deadlines).every((d) => d?.state !== 'open')).toBe(true);
   });
@@ -55,7 +55,7 @@ describe('applyAction', () => {
   it('transfers to another agency and ends the case there', () => {
     const change = applyAction(received(), { type: 'transfer', reason: '属市监局职责', toExternal: '市市场监督管理局' }, handler, ctx('2026-10-08T10:00:00+08:00'));
     expect(change.next.status).toBe('transferred');
-    expect(change.events[0]?.publicNote).toBe('转交市市场监督管理局办理');
+    expect(change.events.at(-1)?.publicNote).toBe('转交市市场监督管理局办理');
   });
 
   it('needs exactly one transfer target', () => {
@@ -72,6 +72,40 @@ describe('applyAction', () => {
       ['extended-unit', '2026-11-10'],
     ]);
     expect(change.events[0]?.publicNote).toContain('需向上级核实');
+  });
+
+  it('enforces the configured extension cap in the domain, and the staff view tells the form (issue 12 #2)', () => {
+    const policy = { complaint: { maxTotal: 30 } };
+    const at = (now: string) => ({ ...ctx(now), extensionPolicy: policy });
+    const accepted = applyAction(received(), { type: 'accept' }, handler, at('2026-10-08T10:00:00+08:00')).next;
+    expect(staffView(calendar, accepted, [], new Date('2026-10-08T10:00:00+08:00'), [], policy).extension).toMatchObject({ maxWorkingDays: 30, used: 0, allowed: true });
+    // 40 > 30: refused, nothing is sent.
+    expect(code(() => applyAction(accepted, { type: 'extend', reason: '情况复杂', workingDays: 40 }, handler, at('2026-10-20T10:00:00+08:00')))).toBe('validation');
+    const once = applyAction(accepted, { type: 'extend', reason: '情况复杂', workingDays: 25 }, handler, at('2026-10-20T10:00:00+08:00')).next;
+    expect(once.deadlines.disposition?.workingDays).toBe(40);
+    expect(staffView(calendar, once, [], new Date('2026-10-20T10:00:00+08:00'), [], policy).extension).toMatchObject({ maxWorkingDays: 5, used: 25 });
+    expect(code(() => applyAction(once, { type: 'extend', reason: '仍需核实', workingDays: 6 }, handler, at('2026-10-21T10:00:00+08:00')))).toBe('validation');
+    expect(code(() => applyAction(once, { type: 'extend', reason: '仍需核实', workingDays: 5 }, handler, at('2026-10-21T10:00:00+08:00')))).toBe('ok');
+  });
+
+  it('makes the first handler who acts on an unassigned case its assignee, for every kind (issue 12 #8)', () => {
+    const noted = applyAction(received(), { type: 'note', text: '已电话联系' }, handler, ctx('2026-10-08T10:00:00+08:00'));
+    expect(noted.next).toMatchObject({ assignee: 'h1', assigneeName: '王办理' });
+    expect(noted.events.map((e) => e.event)).toEqual(['assigned', 'noted']);
+    // Someone else acting later does not take it over.
+    const colleague = { ...handler, sub: 'h3', name: '刘同事' };
+    const accepted = applyAction(noted.next, { type: 'accept' }, colleague, ctx('2026-10-08T11:00:00+08:00'));
+    expect(accepted.next.assignee).toBe('h1');
+    expect(accepted.events.map((e) => e.event)).toEqual(['accepted']);
+    // A supervisor urging takes nothing.
+    expect(applyAction(received(), { type: 'urge', text: '请尽快' }, supervisor, ctx('2026-10-08T10:00:00+08:00')).next.assignee).toBeUndefined();
+    // A disclosure request: the same core rule.
+    const request = receiveDisclosureRequest(
+      { applicantType: 'natural-person', description: '道路维修招标文件', formats: ['electronic'], delivery: 'email' },
+      { ...ctx('2026-10-08T10:00:00+08:00'), channel: 'web', intakeUnit: 'office', caseId: 'r1', trackingNo: 'YS1', accessCodeHash: 'h', reporterRef: 'r', reporterReachable: true },
+    ).next;
+    const asked = applyAction(request, { type: 'request-clarification', text: '请写明项目名称', answerWithinWorkingDays: 10 }, handler, ctx('2026-10-09T10:00:00+08:00'));
+    expect(asked.next).toMatchObject({ assignee: 'h1', assigneeName: '王办理' });
   });
 
   it('refuses illegal transitions with a conflict', () => {

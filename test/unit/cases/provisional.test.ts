@@ -8,10 +8,10 @@ describe('refreshProvisional', () => {
 
   it('recomputes open provisional deadlines on a calendar that now knows the year', () => {
     const c = lateDecember();
-    expect(c.deadlines.disposition).toMatchObject({ dueDate: '2027-01-11', provisional: true });
-    const loaded = new WorkingCalendar([{ year: 2027, holidays: ['2027-01-01'], workdays: [], source: 'override' }]);
+    expect(c.deadlines.disposition).toMatchObject({ dueDate: '2027-01-12', provisional: true });
+    const loaded = new WorkingCalendar([{ year: 2027, holidays: ['2027-01-01', '2027-01-04'], workdays: [], source: 'override' }]);
     const fresh = refreshProvisional(loaded, c);
-    expect(fresh.deadlines.disposition).toMatchObject({ dueDate: '2027-01-12', provisional: false });
+    expect(fresh.deadlines.disposition).toMatchObject({ dueDate: '2027-01-13', provisional: false });
     expect(fresh.deadlines.acceptance).toBe(c.deadlines.acceptance);
   });
 

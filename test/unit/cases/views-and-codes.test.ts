@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   applyAction,
   citizenView,
+  rateCase,
   hashAccessCode,
   newAccessCode,
   newTrackingNo,
@@ -80,6 +81,17 @@ describe('views', () => {
     expect(view.history.map((h) => h.event)).toEqual(['received']);
     expect(view).toMatchObject({ overdue: true, escalated: false, status: 'received', deadlines: { acceptanceDue: '2026-10-10T23:59:59+08:00' } });
     expect(view.deadlineDetails[0]?.explanation?.text.zh).toContain('调休上班日');
+  });
+
+  it('explains an extended deadline as base plus extension, and the review from the rating date (issue 12 #10)', () => {
+    const accepted = applyAction(c, { type: 'accept' }, handler, ctx('2026-10-08T11:00:00+08:00')).next;
+    const extended = applyAction(accepted, { type: 'extend', reason: '需核实', workingDays: 10 }, handler, ctx('2026-10-09T10:00:00+08:00')).next;
+    const disposed = applyAction(extended, { type: 'dispose', result: '已公开' }, handler, ctx('2026-10-12T10:00:00+08:00')).next;
+    const rated = rateCase(disposed, 'dissatisfied', '不满意', ctx('2026-10-13T10:00:00+08:00')).next;
+    const view = citizenView(calendar, rated, [], new Date('2026-10-13T12:00:00+08:00'));
+    const explain = (name: string) => view.deadlineDetails.find((d) => d.name === name)!.explanation!.text.zh;
+    expect(explain('disposition')).toContain('25 个工作日（原定 15 个工作日，延长 10 个工作日）');
+    expect(explain('review').startsWith('评价日期为2026年10月13日，当日不计入期限。')).toBe(true);
   });
 
   it('gives staff the content and history but never the reporter reference', () => {

@@ -87,7 +87,7 @@ describe('deliverPendingNotices', () => {
     expect(await deliverPendingNotices(caseId, deps)).toEqual({ sent: 2, skipped: 0 });
     expect(asked).toEqual([['email']]);
     expect(mailer.sent.map((m) => m.to)).toEqual([[REPORTER.email], ['office@example.gov.cn']]);
-    expect(mailer.sent[0]!.subject).toContain('已收到您的投诉');
+    expect(mailer.sent[0]!.subject).toContain('收件回执');
     expect(repo.notices.map((n) => n.status)).toEqual(['sent', 'sent']);
   });
 

@@ -41,7 +41,7 @@ export function newCase(caseId = 'case-1', opts: { anonymous?: boolean } = {}): 
   return receiveComplaint(
     {
       category: 'late-disclosure',
-      subject: '财政预算未按期公开',
+      subject: '财政预算未按期公开。',
       description: '2026 年部门预算至今未在网站公开。',
       respondentUnit: '某区财政局',
       wantsReply: true,
@@ -76,7 +76,7 @@ export function allDomainNotices(): NoticeIntent[] {
   c = take(applyAction(c, { type: 'assign', assignee: 'u-zhang', assigneeName: '张承办', assigneeEmail: 'zhang@example.gov.cn' }, clerk, at('2026-03-03T03:00:00Z')));
   c = take(applyAction(c, { type: 'urge', text: '请于本周内答复。' }, supervisor, at('2026-03-03T04:00:00Z')));
   c = take(applyAction(c, { type: 'accept' }, clerk, at('2026-03-03T05:00:00Z')));
-  c = take(applyAction(c, { type: 'extend', reason: '需向多个部门核实情况', workingDays: 10 }, clerk, at('2026-03-04T02:00:00Z')));
+  c = take(applyAction(c, { type: 'extend', reason: '因需向多个部门核实，情况复杂。', workingDays: 10 }, clerk, at('2026-03-04T02:00:00Z')));
   c = take(applyAction(c, { type: 'transfer', toUnit: 'policy', reason: '属政策法规科职责' }, clerk, at('2026-03-05T02:00:00Z')));
   c = take(applyAction(c, { type: 'dispose', result: '已督促财政局在网站公开 2026 年部门预算。' }, { ...clerk, unit: 'policy' }, at('2026-03-10T02:00:00Z')));
   c = take(rateCase(c, 'dissatisfied', '公开内容不完整', at('2026-03-11T02:00:00Z')));
@@ -116,7 +116,7 @@ function disclosureNotices(): NoticeIntent[] {
   let r = take(newRequest());
   r = take(applyAction(r, { type: 'request-clarification', text: '请写明所需招标文件的项目名称。', answerWithinWorkingDays: 10 }, clerk, at('2026-03-03T02:00:00Z')));
   r = take(answerClarification(r, '项目名称为“××路大修工程”。', at('2026-03-05T02:00:00Z')));
-  r = take(applyAction(r, { type: 'extend', reason: '需调取档案', workingDays: 15 }, head, at('2026-03-06T02:00:00Z')));
+  r = take(applyAction(r, { type: 'extend', reason: '需调取历年档案；', workingDays: 15 }, head, at('2026-03-06T02:00:00Z')));
   r = take(applyAction(r, { type: 'consult-third-party', party: '××建设公司', text: '是否涉及商业秘密' }, clerk, at('2026-03-09T02:00:00Z')));
   r = take(escalateDeadline(r, 'third-party', r.deadlines['third-party']!.dueAt, at('2026-04-01T02:00:00Z')));
   r = take(applyAction(r, { type: 'draft-reply', outcome: 'partial', text: '予以公开招标文件。', withheld: '投标人报价明细涉及商业秘密。' }, clerk, at('2026-04-02T02:00:00Z')));

@@ -9,7 +9,7 @@ const templateNames = readdirSync(new URL('../../../functions/notices/templates/
   .map((f) => f.slice(0, -4))
   .sort();
 const REPORTER = [
-  'receipt', 'not-accepted', 'transferred', 'extended', 'result', 'review-concluded',
+  'receipt', 'accepted', 'not-accepted', 'transferred', 'extended', 'result', 'review-concluded',
   'disclosure-receipt', 'disclosure-extended', 'disclosure-clarification', 'disclosure-closed', 'disclosure-reply',
   'comment-receipt', 'comment-concluded',
 ];
@@ -50,7 +50,8 @@ describe('notice templates', () => {
     const { text } = renderNotice('receipt', receipt.vars, BASE);
     for (const d of [receipt.vars.acceptanceDue, receipt.vars.transferDue, receipt.vars.dispositionDue]) {
       expect(d).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-      expect(text).toContain(d);
+      const [y, m, day] = d!.split('-').map(Number);
+      expect(text).toContain(`${y}年${m}月${day}日`);
     }
     expect(text).toMatch(/受理[\s\S]*转办[\s\S]*办结/);
   });
@@ -58,13 +59,43 @@ describe('notice templates', () => {
   it('puts the per-action values where they belong', () => {
     const by = (t: string) => renderNotice(t, notices.find((n) => n.template === t)!.vars, BASE).text;
     expect(by('not-accepted')).toContain('不属于政务公开投诉范围');
-    expect(by('extended')).toMatch(/延长 10 个工作日.*\d{4}-\d{2}-\d{2}/);
+    expect(by('extended')).toMatch(/延长 10 个工作日.*\d{4}年\d{1,2}月\d{1,2}日/);
     expect(by('result')).toContain('已督促财政局在网站公开');
     expect(by('urge')).toContain('请于本周内答复。');
     expect(by('warning')).toContain('受理期限');
     expect(by('review-opened')).toContain('公开内容不完整');
     expect(by('review-concluded')).toContain('经复查');
   });
+
+  // Issue 12 #6 and #7: the first mail is a 收件回执, acceptance is told, and every notice reads as Chinese.
+  it('sends a 收件回执 on receipt and a 受理告知书 on acceptance', () => {
+    const subjects = notices.map((n) => [n.template, renderNotice(n.template, n.vars, BASE).subject] as const);
+    const receipt = subjects.find(([t]) => t === 'receipt')![1];
+    expect(receipt).toContain('收件回执');
+    expect(receipt).not.toContain('受理回执');
+    const accepted = notices.find((n) => n.template === 'accepted')!;
+    expect(accepted.to.kind).toBe('reporter');
+    const { subject, text } = renderNotice('accepted', accepted.vars, BASE);
+    expect(subject).toBe(`投诉受理告知书（编号 ${accepted.vars.trackingNo}）`);
+    expect(text).toMatch(/已于 2026年3月3日 决定受理/);
+    expect(text).toContain('承办单位：办公室');
+  });
+
+  for (const notice of notices) {
+    it(`writes grammatical Chinese in ${notice.template} (${notice.noticeId})`, () => {
+      const { subject, text } = renderNotice(notice.template, notice.vars, BASE);
+      for (const part of [subject, text]) {
+        expect(part).not.toMatch(/[。，；：、][。，；、）]/); // "复杂。，", "公开。）"
+        expect(part).not.toMatch(/\d{4}-\d{2}-\d{2}/); // dates as 2026年3月5日
+        expect(part).not.toContain('因因');
+        // A unit name never runs into the words around it ("承办单位办公室尚未办理完毕").
+        for (const u of ['办公室', '政策法规科', '财务科']) expect(part).not.toMatch(new RegExp(`承办单位${u}`));
+      }
+      // A salutation never reads "办公室 （无）：".
+      expect(text.split('\n')[0]).not.toContain('（无）');
+      if (notice.vars.reason) expect(text).not.toMatch(/因[^\n]*。，/);
+    });
+  }
 
   it('throws on a placeholder the notice does not provide', () => {
     expect(() => renderNotice('receipt', { trackingNo: 'X' }, BASE)).toThrow(/\{\{subject\}\}|\{\{\w+\}\}/);

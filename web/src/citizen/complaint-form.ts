@@ -7,7 +7,7 @@ import { useSubmit } from '../lib/hooks.ts';
 import { newIdempotencyKey } from '../lib/ids.ts';
 import { navigate } from '../lib/router.ts';
 import type { Receipt } from '../lib/types.ts';
-import { errorsByPath, RadioGroup, TextField } from '../ui/fields.ts';
+import { errorsByPath, RadioGroup, TextField, tooLong } from '../ui/fields.ts';
 import { ErrorBox, Loading } from '../ui/feedback.ts';
 import { Page, Title } from '../ui/layout.ts';
 import { CATEGORY_HELP } from './category-help.ts';
@@ -21,6 +21,8 @@ interface Content {
   description: string;
   respondentUnit: string;
 }
+
+const DESCRIPTION_MAX = 5000;
 
 const fieldLabels = (): Record<string, string> => ({
   category: t('违规行为类别', 'Kind of breach'),
@@ -41,13 +43,15 @@ export function ComplaintForm() {
   const [idempotencyKey] = useState(newIdempotencyKey);
 
   const { busy, failure, submit } = useSubmit(async () => {
+    const long = tooLong([{ path: 'description', value: content.description, max: DESCRIPTION_MAX }]);
+    if (long) throw long;
     const body = {
       ...content,
       wantsReply: reporter.identity === 'named' && reporter.wantsReply,
       reporter: reporterBody(reporter),
     };
     const receipt = await call<Receipt>('POST', '/v1/complaints', { body, headers: { 'Idempotency-Key': idempotencyKey } });
-    saveReceipt(receipt);
+    saveReceipt({ ...receipt, emailGiven: reporter.identity === 'named' && reporter.email.trim() !== '' });
     navigate('/complaint/done');
   });
   const errors = failure instanceof ApiFailure ? errorsByPath(failure.fields) : {};
@@ -111,7 +115,8 @@ export function ComplaintForm() {
           required: true,
           multiline: true,
           rows: 8,
-          maxLength: 5000,
+          maxLength: DESCRIPTION_MAX,
+          counter: true,
           value: content.description,
           onValue: (description) => set({ description }),
           error: errors.description,

@@ -8,7 +8,7 @@ import { newIdempotencyKey } from '../lib/ids.ts';
 import { deliveryLabel, formatLabel } from '../lib/labels.ts';
 import { navigate } from '../lib/router.ts';
 import type { Receipt } from '../lib/types.ts';
-import { CheckGroup, errorsByPath, RadioGroup, TextField } from '../ui/fields.ts';
+import { CheckGroup, errorsByPath, RadioGroup, TextField, tooLong } from '../ui/fields.ts';
 import { ErrorBox, Loading, Notice } from '../ui/feedback.ts';
 import { Page, Title } from '../ui/layout.ts';
 import { ErrorSummary } from './error-summary.ts';
@@ -77,11 +77,16 @@ export function DisclosureForm() {
 
   // Enumerations answer with their code lists: say it in words instead.
   const { busy, failure, submit } = useSubmit(async () => {
+    const long = tooLong([
+      { path: 'description', value: request.description, max: DESCRIPTION_MAX },
+      { path: 'purpose', value: request.purpose, max: PURPOSE_MAX },
+    ]);
+    if (long) throw long;
     const receipt = await call<Receipt>('POST', '/v1/disclosure-requests', {
       body: requestBody(applicant, request),
       headers: { 'Idempotency-Key': idempotencyKey },
     });
-    saveReceipt({ ...receipt, kind: receipt.kind ?? 'disclosure-request' });
+    saveReceipt({ ...receipt, kind: receipt.kind ?? 'disclosure-request', emailGiven: applicant.email.trim() !== '' });
     navigate('/disclosure-request/done');
   });
   const errors = failure instanceof ApiFailure ? errorsByPath(failure.fields) : {};

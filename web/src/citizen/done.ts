@@ -3,7 +3,7 @@ import { formatDate, formatDateTime } from '../lib/format.ts';
 import { t } from '../lib/i18n.ts';
 import { deadlineLabel, dueKey, kindDef } from '../lib/labels.ts';
 import { Link } from '../lib/router.ts';
-import { CopyField } from '../ui/copy.ts';
+import { AccessCodeField, CopyField } from '../ui/copy.ts';
 import { Notice } from '../ui/feedback.ts';
 import { Page, Title } from '../ui/layout.ts';
 import { loadReceipt } from './receipt.ts';
@@ -67,7 +67,17 @@ export function ReceiptPage() {
       ),
     ),
     h(CopyField, { id: 'tracking-no', label: t('查询编号', 'Tracking number'), value: receipt.trackingNo }),
-    h(CopyField, { id: 'access-code', label: t('查询码', 'Access code'), value: receipt.accessCode }),
+    h(AccessCodeField, { id: 'access-code', label: t('查询码', 'Access code'), value: receipt.accessCode, trackingNo: receipt.trackingNo }),
+    receipt.emailGiven
+      ? h(
+          'p',
+          { class: 'not-emailed' },
+          t(
+            '查询码不会通过电子邮件发送：我们发给您的收件回执只含查询编号。请现在复制、保存为图片或打印。',
+            'The access code is not e-mailed: the acknowledgement we send you carries the tracking number only. Copy it, save it as an image or print it now.',
+          ),
+        )
+      : null,
     h('h2', null, request ? t('答复期限', 'Reply due') : t('办理期限', 'Deadlines')),
     h(
       'dl',

@@ -85,6 +85,17 @@ export function ReporterFields({ value, set, errors }: Props) {
             label: t('需要答复：办结后将处理结果发送到我的电子邮箱', 'Reply wanted: send me the result by e-mail'),
             checked: value.wantsReply,
             onChange: (v) => set({ wantsReply: v }),
+            hint:
+              value.wantsReply && !value.email.trim()
+                ? h(
+                    'span',
+                    { class: 'phone-only' },
+                    t(
+                      '您没有填写电子邮箱：答复只通过电子邮件发送，我们不会打电话或发短信告知结果。只留电话的，请凭查询编号和查询码在本网站查看办理结果；需要邮件答复的，请填写电子邮箱。',
+                      'You gave no e-mail address: replies are sent by e-mail only; we do not phone or text the result. With a phone number only, see the result on this site with the tracking number and access code; to get it by e-mail, give an address.',
+                    ),
+                  )
+                : t('结果只发送到电子邮箱；查询编号和查询码也可在本网站查看结果。', 'The result goes to your e-mail only; you can also see it on this site with the tracking number and access code.'),
           }),
           h(Check, {
             path: 'reporter.publicityConsent',

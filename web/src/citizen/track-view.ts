@@ -42,6 +42,38 @@ function Clarification({ view, accessCode, reload }: Props) {
 
 const outcomeText = (o?: string) =>
   o === 'adopted' ? t('采纳', 'Adopted') : o === 'partly-adopted' ? t('部分采纳', 'Partly adopted') : o === 'not-adopted' ? t('不予采纳', 'Not adopted') : t('已纳入意见采纳情况报告', 'Covered by the report');
+/** The rating given, confirmed with its comment, and the supervision review it opened as a step. */
+function Rated({ view }: { view: CitizenCase }) {
+  const review = view.review;
+  return h(
+    'section',
+    { class: 'result rating-given', 'aria-labelledby': 'rated-h' },
+    h('h3', { id: 'rated-h' }, t('您的评价', 'Your rating')),
+    h('p', { class: 'rated', role: 'status' }, t(`您的评价：${ratingLabel(view.rating!)}`, `Your rating: ${ratingLabel(view.rating!)}`)),
+    view.ratedAt ? h('p', { class: 'hint' }, t(`已于 ${formatDateTime(view.ratedAt)} 收到您的评价，谢谢。`, `Received on ${formatDateTime(view.ratedAt)}. Thank you.`)) : null,
+    view.ratingComment ? h('p', { class: 'prose rating-comment' }, t(`您的意见：${view.ratingComment}`, `Your comment: ${view.ratingComment}`)) : null,
+    review
+      ? h(
+          'div',
+          { class: `review-step ${review.concludedAt ? 'is-done' : 'is-open'}` },
+          h('h4', null, t('督办复查', 'Supervision review')),
+          review.concludedAt
+            ? [
+                h('p', { key: 's', class: 'review-status' }, t(`已作出复查结论（${formatDateTime(review.concludedAt)}）`, `Concluded on ${formatDateTime(review.concludedAt)}`)),
+                h('p', { key: 'c', class: 'prose review-conclusion' }, review.conclusion ?? ''),
+              ]
+            : h(
+                'p',
+                { class: 'review-status' },
+                t(
+                  `您评价为“不满意”，已转上级督办复查，${review.dueDate ? `将于 ${formatDue(review.dueDate)} 前作出复查结论` : '将尽快作出复查结论'}。`,
+                  `You were dissatisfied, so a supervisor is reviewing the case${review.dueDate ? ` and concludes by ${formatDue(review.dueDate)}` : ''}.`,
+                ),
+              ),
+        )
+      : null,
+  );
+}
 
 /** One case as its reporter or applicant sees it: status, deadlines, result, history, rating. */
 export function TrackView({ view, accessCode, reload }: Props) {
@@ -113,7 +145,7 @@ export function TrackView({ view, accessCode, reload }: Props) {
           view.disposedAt ? h('p', { class: 'hint' }, t(`办结时间：${formatDateTime(view.disposedAt)}`, `Disposed: ${formatDateTime(view.disposedAt)}`)) : null,
         )
       : null,
-    view.rating ? h('p', { class: 'rated' }, t(`您的评价：${ratingLabel(view.rating)}`, `Your rating: ${ratingLabel(view.rating)}`)) : null,
+    view.rating ? h(Rated, { view }) : null,
     view.canRate ? h(RatingForm, { trackingNo: view.trackingNo, accessCode, onRated: reload }) : null,
     h('h3', null, request ? t('答复期限', 'Deadlines') : t('办理期限', 'Deadlines')),
     h(DeadlineList, { kind: view.kind, items: view.deadlineDetails }),

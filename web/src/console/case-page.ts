@@ -4,7 +4,8 @@ import { formatDateTime } from '../lib/format.ts';
 import { useLoad } from '../lib/hooks.ts';
 import { ConsultationStaffPage } from './consultations.ts';
 import { t } from '../lib/i18n.ts';
-import { applicantTypeLabel, categoryLabel, channelLabel, deliveryLabel, formatLabel, kindLabel, ratingLabel, statusLabel } from '../lib/labels.ts';
+import { applicantTypeLabel, categoryLabel, channelLabel, deliveryLabel, formatLabel, kindDef, kindLabel, ratingLabel, statusLabel } from '../lib/labels.ts';
+import { tr } from '../lib/i18n.ts';
 import { Link } from '../lib/router.ts';
 import type { StaffCase } from '../lib/types.ts';
 import { DeadlineList, type DeadlineLike } from '../ui/deadlines.ts';
@@ -23,6 +24,28 @@ async function loadCase(caseId: string): Promise<StaffCase> {
 }
 
 const yesNo = (v: boolean) => (v ? t('是', 'Yes') : t('否', 'No'));
+
+/**
+ * How the citizen of any kind gets the answer: by e-mail (sent by the system; staff never see the
+ * address), or, without an e-mail address (phone only, anonymous), only on the tracking page.
+ */
+function AnswerRoute({ c }: { c: StaffCase }) {
+  const who = tr(kindDef(c.kind).citizen);
+  let text: string;
+  let tone = '';
+  if (c.wantsReply === false) {
+    text = t(`${who}不需要答复：办理结果只在查询页面公开，${who}凭查询编号和查询码查看。`, `No reply wanted: the result is shown on the tracking page only.`);
+  } else if (c.reporterReachable) {
+    text = t(`办理结果和告知书由系统通过电子邮件发送给${who}（经办人看不到其邮箱）。`, `The result and notices are e-mailed to the ${who} by the system (staff never see the address).`);
+  } else {
+    tone = ' warn';
+    text = t(
+      `${who}未留电子邮箱（只留电话或匿名），系统无法发送邮件，经办人也看不到其电话：办理结果只在查询页面向${who}公开，${who}凭查询编号和查询码查看。请把办理结果写完整、写清楚。`,
+      `The ${who} gave no e-mail address (phone only, or anonymous): nothing can be mailed, and staff cannot see the phone number. The answer reaches the ${who} only on the tracking page, with the tracking number and access code: write the result in full.`,
+    );
+  }
+  return h('p', { class: `answer-route${tone}` }, h('strong', null, t('答复方式：', 'How this is answered: ')), text);
+}
 
 /** Citizen text (subject, description, result) is rendered as text nodes, never as HTML. */
 function Content({ c, units }: { c: StaffCase; units: ReturnType<typeof useUnits>['data'] }) {
@@ -145,6 +168,7 @@ export function CasePage({ caseId }: { caseId: string }) {
             c.urged ? h('span', { class: 'flag flag-warn' }, t('上级已督办', 'Urged')) : null,
           ),
           h(Content, { c, units: units.data }),
+          h(AnswerRoute, { c }),
           // Second in the page so a phone reaches the buttons right after the complaint; a side column on wide screens.
           h(
             'div',

@@ -28,6 +28,8 @@ export interface Receipt {
   receivedAt: string;
   deadlines: Record<string, string | undefined>;
   provisional?: boolean;
+  /** Set by the form, never by the API: an e-mail address was given (the code is still not mailed). */
+  emailGiven?: boolean;
 }
 
 export type Reply = NonNullable<DisclosureRequestCase['reply']>;
@@ -35,7 +37,7 @@ export type Reply = NonNullable<DisclosureRequestCase['reply']>;
 /** The tracking page's view of either kind. */
 export type CitizenCase = Pick<
   CoreCitizen,
-  'trackingNo' | 'kind' | 'status' | 'subject' | 'receivedAt' | 'deadlines' | 'deadlineDetails' | 'provisional' | 'overdue' | 'escalated' | 'history' | 'rating' | 'canRate'
+  'trackingNo' | 'kind' | 'status' | 'subject' | 'receivedAt' | 'deadlines' | 'deadlineDetails' | 'provisional' | 'overdue' | 'escalated' | 'history' | 'rating' | 'ratedAt' | 'ratingComment' | 'review' | 'canRate'
 > & {
   // A complaint's
   category?: string;
@@ -100,6 +102,7 @@ export type StaffCase = Pick<
 
 export type OverdueView = Awaited<ReturnType<typeof overdueView>>;
 export type OverdueItem = OverdueView['overdue'][number];
+export type ReviewItem = OverdueView['reviews'][number];
 export type UnitStats = Awaited<ReturnType<typeof unitStats>>;
 export type UnitFigures = UnitStats['items'][number];
 export interface Unit {

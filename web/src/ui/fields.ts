@@ -1,4 +1,5 @@
 import { h, type ComponentChildren } from 'preact';
+import { ApiFailure, type FieldError } from '../lib/api.ts';
 import { t } from '../lib/i18n.ts';
 
 /** The element id for an API field path, so `reporter.email` errors land on the e-mail input. */
@@ -50,7 +51,8 @@ export function TextField(p: TextProps) {
     'aria-invalid': p.error ? true : undefined,
     'aria-describedby': describedBy(id, p.hint, p.error, p.counter),
     'aria-required': p.required || undefined,
-    maxLength: p.maxLength,
+    // With a counter the limit is shown and checked before sending, never enforced by cutting the text.
+    maxLength: p.counter ? undefined : p.maxLength,
     autoComplete: p.autoComplete,
     class: p.mono ? 'mono' : undefined,
   };
@@ -71,11 +73,29 @@ export function TextField(p: TextProps) {
 /** Characters typed against the limit; announced politely only near the limit, not on every key. */
 function Counter({ id, length, max }: { id: string; length: number; max: number }) {
   const near = length >= max * 0.9;
+  const over = length > max;
   return h(
     'p',
-    { class: near ? 'counter near' : 'counter', id: `${id}-count`, 'aria-live': near ? 'polite' : 'off' },
-    t(`已输入 ${length} / ${max} 字`, `${length} / ${max} characters`),
+    { class: over ? 'counter over' : near ? 'counter near' : 'counter', id: `${id}-count`, 'aria-live': near ? 'polite' : 'off' },
+    over
+      ? t(`已输入 ${length} / ${max} 字，超出 ${length - max} 字，请删减`, `${length} / ${max} characters: ${length - max} too many, please shorten`)
+      : t(`已输入 ${length} / ${max} 字`, `${length} / ${max} characters`),
   );
+}
+
+/**
+ * The fields over their limit, as a validation failure the form's error summary shows, before
+ * anything is sent: long text is refused with a reason, never cut.
+ */
+export function tooLong(fields: { path: string; value: string; max: number }[]): ApiFailure | undefined {
+  const over: FieldError[] = fields
+    .filter((f) => f.value.length > f.max)
+    .map((f) => ({
+      path: f.path,
+      message: `不能超过 ${f.max} 字，现有 ${f.value.length} 字，请删减 ${f.value.length - f.max} 字`,
+      messageEn: `At most ${f.max} characters: this has ${f.value.length}, shorten it by ${f.value.length - f.max}`,
+    }));
+  return over.length ? new ApiFailure(400, 'validation', '提交的内容有误，请检查标出的字段', 'Some fields are invalid; please check them', over) : undefined;
 }
 
 interface CheckProps {
