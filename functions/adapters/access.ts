@@ -59,8 +59,6 @@ export const caseIndex = (index: 'openDeadlines' | 'openReviews' | 'byUnit' | 'b
 
 /** DynamoRateLimiter count / hit (in the idempotency table). */
 export const rateLimit = table('Idempotency', 'GetItem', 'UpdateItem');
-/** Powertools idempotency (DynamoDBPersistenceLayer): get, put, update and delete its records. */
-export const idempotencyRecords = table('Idempotency', 'GetItem', 'PutItem', 'UpdateItem', 'DeleteItem');
 
 /** EncryptedReporterVault.put. */
 export const vaultPut: Access = { vault: 'put' };

@@ -7,7 +7,6 @@ import {
   calendarList,
   calendarPut,
   commitAndResumeAccess,
-  idempotencyRecords,
   submitCaseAccess,
   trackCaseAccess,
   workflowStart,
@@ -77,7 +76,7 @@ export const routes: RouteDef[] = [
     summary: 'Submit a complaint or report (web form); Idempotency-Key makes a retry return the first answer',
     schemas: { body: complaintBody, response: complaintReceipt },
     status: 201,
-    access: [...submitCaseAccess, idempotencyRecords],
+    access: submitCaseAccess,
   },
   {
     method: 'POST',
@@ -87,7 +86,7 @@ export const routes: RouteDef[] = [
     summary: 'Submit a disclosure request (依申请公开); Idempotency-Key makes a retry return the first answer',
     schemas: { body: disclosureRequestBody, response: disclosureReceipt },
     status: 201,
-    access: [...submitCaseAccess, idempotencyRecords],
+    access: submitCaseAccess,
   },
   {
     method: 'POST',

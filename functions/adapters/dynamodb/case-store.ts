@@ -7,6 +7,22 @@ import { dynamo } from './client.ts';
 
 type Change = { next: CaseRecord; events: Omit<HistoryEvent, 'caseId' | 'seq'>[]; notices: NoticeIntent[] };
 
+/**
+ * The Idempotency-Key of a submission, as stored: `id` is a hash of the key and its scope,
+ * `fingerprint` a hash of the submitted body (the same key with another body is a conflict).
+ */
+export interface IntakeKey {
+  id: string;
+  fingerprint: string;
+}
+
+/** The intake key is taken: a case was already created under it. */
+export class IntakeKeyTaken extends Error {
+  override readonly name = 'IntakeKeyTaken';
+}
+
+const intakeKey = (id: string) => ({ pk: `INTAKE#${id}`, sk: 'INTAKE' });
+
 const casePk = (caseId: string) => `CASE#${caseId}`;
 const CASE_SK = 'CASE';
 const WAIT_SK = 'WAIT';
@@ -19,17 +35,47 @@ const WAIT_SK = 'WAIT';
 export class DynamoCaseRepository implements CaseRepository {
   constructor(private readonly table = config.casesTable) {}
 
-  async create(change: Change): Promise<void> {
+  /**
+   * Writes a new case with its tracking-number item, events and notices in one transaction. With
+   * `intake`, the intake-key item goes into the same transaction: either the case exists and its
+   * key points at it, or neither does; a second create under the same key throws IntakeKeyTaken.
+   */
+  async create(change: Change, intake?: IntakeKey): Promise<void> {
     const { next } = change;
-    await dynamo().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          { Put: { TableName: this.table, Item: caseItem(next), ConditionExpression: 'attribute_not_exists(pk)' } },
-          { Put: { TableName: this.table, Item: { pk: `TRACK#${next.trackingNo}`, sk: 'TRACK', caseId: next.caseId }, ConditionExpression: 'attribute_not_exists(pk)' } },
-          ...this.appendItems(change, 0),
-        ],
-      }),
-    );
+    const intakeItem = intake
+      ? [
+          {
+            Put: {
+              TableName: this.table,
+              Item: { ...intakeKey(intake.id), caseId: next.caseId, fingerprint: intake.fingerprint, createdAt: next.receivedAt },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+        ]
+      : [];
+    try {
+      await dynamo().send(
+        new TransactWriteCommand({
+          TransactItems: [
+            ...intakeItem,
+            { Put: { TableName: this.table, Item: caseItem(next), ConditionExpression: 'attribute_not_exists(pk)' } },
+            { Put: { TableName: this.table, Item: { pk: `TRACK#${next.trackingNo}`, sk: 'TRACK', caseId: next.caseId }, ConditionExpression: 'attribute_not_exists(pk)' } },
+            ...this.appendItems(change, 0),
+          ],
+        }),
+      );
+    } catch (error) {
+      if (intake && error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') {
+        throw new IntakeKeyTaken('A case was already created under this Idempotency-Key');
+      }
+      throw error;
+    }
+  }
+
+  /** The case created under an intake key, if any (consistent read). */
+  async findIntake(id: string): Promise<{ caseId: string; fingerprint: string } | undefined> {
+    const { Item } = await dynamo().send(new GetCommand({ TableName: this.table, Key: intakeKey(id), ConsistentRead: true }));
+    return Item ? { caseId: Item.caseId as string, fingerprint: Item.fingerprint as string } : undefined;
   }
 
   async get(caseId: string): Promise<CaseRecord | undefined> {
@@ -245,6 +291,11 @@ const leaseExpiredBefore = () => new Date(Date.now() - NOTICE_LEASE_MS).toISOStr
 
 function cancelledBy(error: unknown, code: string): boolean {
   return error instanceof TransactionCanceledException && (error.CancellationReasons ?? []).some((r) => r.Code === code);
+}
+
+/** Another transaction on the same items was under way (a concurrent retry with the same key). */
+export function isTransactionConflict(error: unknown): boolean {
+  return cancelledBy(error, 'TransactionConflict') || (error as Error)?.name === 'TransactionConflictException';
 }
 
 /** Concurrent transactions on one item cancel each other; the version condition makes a retry safe. */
