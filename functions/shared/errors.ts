@@ -33,6 +33,8 @@ export class ApiError extends Error {
     message: string,
     readonly messageEn: string,
     readonly fields?: FieldError[],
+    /** Response headers that belong to the error (429: Retry-After). */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.status = STATUS[code];

@@ -118,7 +118,7 @@ export function errorReply(error: unknown): APIGatewayProxyStructuredResultV2 {
   if (error instanceof DomainError) return errorReply(new ApiError(error.code, error.message, error.messageEn, error.fields));
   if (error instanceof ApiError) {
     if (error.status >= 500) logger.error('request failed', { code: error.code });
-    return json({ status: error.status, body: error.toBody() });
+    return json({ status: error.status, body: error.toBody(), ...(error.headers ? { headers: error.headers } : {}) });
   }
   // Only the error's name and message: never the request, which may carry personal data.
   const e = error as Error;
