@@ -1,6 +1,5 @@
 import { receiveComplaint, receiveDisclosureRequest } from '../domain/index.ts';
 import { receiptOf, submitCase } from '../services/cases.ts';
-import { requireGroup } from '../shared/auth.ts';
 import { splitComplaint } from '../shared/complaint-input.ts';
 import { splitDisclosureRequest } from '../shared/disclosure-input.ts';
 import { intakeKeyOf } from '../shared/idempotency.ts';
@@ -8,8 +7,7 @@ import { staffRoute } from '../shared/http.ts';
 import { staffCaseBody } from '../shared/schemas/staff.ts';
 
 /** Staff enter a case received by letter, phone, fax, e-mail or visit: a complaint, or a disclosure request. */
-export const handler = staffRoute({ body: staffCaseBody }, async ({ body, user, headers }) => {
-  requireGroup(user, 'handler', 'supervisor', 'admin');
+export const handler = staffRoute({ route: 'POST /v1/cases', body: staffCaseBody }, async ({ body, user, headers }) => {
   // A retried entry with the same Idempotency-Key (per staff member) answers with the first case.
   const intake = intakeKeyOf(headers['idempotency-key'], `staff\n${user.sub}`, body);
   const entered =

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { StaffGroup } from '../domain/cases/kind.ts';
 import {
   caseGet,
   caseIndex,
@@ -24,14 +25,18 @@ import { annualReportQuery, clarificationBody, disclosureReceipt, disclosureRequ
  *
  * `handler` is the module path under functions/ whose `handler` export serves the route.
  * `auth: 'staff'` routes need a staff sign-in: the function itself verifies the JWT (Cognito on
- * AWS, the local issuer locally), so every error keeps the contract's JSON shape; it then checks
- * groups and unit.
+ * AWS, the local issuer locally), so every error keeps the contract's JSON shape. Each staff
+ * route names the groups it admits in `groups`, and the shared staff wrapper
+ * (functions/shared/http.ts `staffRoute`) refuses anyone in none of them (403) before the handler
+ * runs; the domain then checks each action's groups and the case's unit.
  */
 export interface RouteDef {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: string;
   handler: string;
   auth: 'public' | 'staff';
+  /** Staff routes: the groups admitted at all (required, non-empty; test/handlers/staff-groups checks every route). */
+  groups?: readonly StaffGroup[];
   summary: string;
   /** The same zod schemas the handler validates with: the OpenAPI document is generated from them. */
   schemas?: { body?: z.ZodType; query?: z.ZodType; params?: z.ZodType; response?: z.ZodType };
@@ -46,6 +51,9 @@ export interface RouteDef {
   access: readonly Access[];
 }
 
+/** Everyone who works on cases: the domain decides per action and per unit what each may do. */
+const CASE_STAFF: readonly StaffGroup[] = ['handler', 'supervisor', 'admin', 'security-officer', 'disclosure-head'];
+
 export const routes: RouteDef[] = [
   { method: 'GET', path: '/v1/health', handler: 'http/health.ts', auth: 'public', summary: 'Liveness check', access: [] },
   { method: 'GET', path: '/v1/openapi.json', handler: 'http/openapi.ts', auth: 'public', summary: 'This API as OpenAPI 3.1', access: [] },
@@ -53,8 +61,8 @@ export const routes: RouteDef[] = [
     method: 'GET',
     path: '/v1/admin/calendars/{year}',
     handler: 'http/admin-calendar-get.ts',
-    auth: 'staff',
-    summary: "A year's working-day schedule in force (admin, supervisor)",
+    auth: 'staff', groups: CASE_STAFF,
+    summary: "A year's working-day schedule in force (everyone who works on cases counts working days with it)",
     schemas: { params: yearParams, response: yearScheduleResponse },
     access: [calendarList],
   },
@@ -62,7 +70,7 @@ export const routes: RouteDef[] = [
     method: 'PUT',
     path: '/v1/admin/calendars/{year}',
     handler: 'http/admin-calendar-put.ts',
-    auth: 'staff',
+    auth: 'staff', groups: ['admin'],
     summary: "Load a year's official schedule: public holidays and make-up working days (admin)",
     schemas: { params: yearParams, body: yearScheduleBody, response: yearScheduleResponse },
     access: [calendarList, calendarPut],
@@ -92,18 +100,18 @@ export const routes: RouteDef[] = [
     method: 'POST',
     path: '/v1/cases',
     handler: 'http/case-create.ts',
-    auth: 'staff',
+    auth: 'staff', groups: ['handler', 'supervisor', 'admin'],
     summary: 'Enter a complaint or a disclosure request received by letter, phone, fax, e-mail or visit (`kind`, default complaint)',
     schemas: { body: staffCaseBody },
     status: 201,
     access: submitCaseAccess,
   },
-  { method: 'GET', path: '/v1/cases', handler: 'http/case-list.ts', auth: 'staff', summary: 'Case queues: mine, unit, all',
+  { method: 'GET', path: '/v1/cases', handler: 'http/case-list.ts', auth: 'staff', groups: CASE_STAFF, summary: 'Case queues: mine, unit, all',
     schemas: { query: caseListQuery },
     // rememberStaff (casePut), queues by assignee or unit, the calendar.
     access: [casePut, caseIndex('byAssignee'), caseIndex('byUnit'), calendarList],
   },
-  { method: 'GET', path: '/v1/cases/{caseId}', handler: 'http/case-get.ts', auth: 'staff', summary: 'A case for staff (never the reporter identity)',
+  { method: 'GET', path: '/v1/cases/{caseId}', handler: 'http/case-get.ts', auth: 'staff', groups: CASE_STAFF, summary: 'A case for staff (never the reporter identity)',
     schemas: { params: caseIdParams },
     access: [caseGet, ...caseWithHistoryAccess],
   },
@@ -111,7 +119,7 @@ export const routes: RouteDef[] = [
     method: 'POST',
     path: '/v1/cases/{caseId}/actions',
     handler: 'http/case-action.ts',
-    auth: 'staff',
+    auth: 'staff', groups: CASE_STAFF,
     summary:
       'Act on a case. Every kind: assign, note, urge, extend, conclude-review; complaints: accept, reject, transfer, dispose; disclosure requests: request-clarification, consult-third-party, third-party-answered, draft-reply, review, approve',
     schemas: { params: caseIdParams, body: caseActionBody },
@@ -138,10 +146,10 @@ export const routes: RouteDef[] = [
     // A dissatisfied rating starts the supervision review's workflow.
     access: [...trackCaseAccess, calendarList, ...commitAndResumeAccess, workflowStart],
   },
-  { method: 'GET', path: '/v1/supervision/overdue', handler: 'http/supervision-overdue.ts', auth: 'staff', summary: 'Overdue and due-soon deadlines (supervisors)',
+  { method: 'GET', path: '/v1/supervision/overdue', handler: 'http/supervision-overdue.ts', auth: 'staff', groups: ['supervisor', 'admin'], summary: 'Overdue and due-soon deadlines (supervisors)',
     access: [calendarList, caseIndex('openDeadlines'), caseIndex('openReviews')],
   },
-  { method: 'GET', path: '/v1/stats', handler: 'http/stats.ts', auth: 'staff', summary: 'Per-unit performance',
+  { method: 'GET', path: '/v1/stats', handler: 'http/stats.ts', auth: 'staff', groups: ['supervisor', 'admin', 'handler'], summary: 'Per-unit performance',
     schemas: { query: statsQuery },
     access: [caseIndex('byUnit')],
   },
@@ -159,7 +167,7 @@ export const routes: RouteDef[] = [
     method: 'GET',
     path: '/v1/reports/disclosure-annual',
     handler: 'http/report-disclosure-annual.ts',
-    auth: 'staff',
+    auth: 'staff', groups: ['supervisor', 'admin', 'disclosure-head'],
     summary: "The annual report's 依申请公开 table by applicant type (JSON, or format=csv)",
     schemas: { query: annualReportQuery },
     access: [caseIndex('byUnit')],

@@ -1,7 +1,8 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
-import { authenticate, type StaffUser } from './auth.ts';
+import { authenticate, requireGroup, type StaffUser } from './auth.ts';
+import { routes } from '../http/routes.ts';
 import { DomainError } from '../domain/errors.ts';
 import { ApiError } from './errors.ts';
 import { logger } from './logger.ts';
@@ -48,16 +49,33 @@ export function publicRoute<B extends Schema = undefined, Q extends Schema = und
   return wrap(async (event, context) => handle(await parseRequest(spec, event, context)));
 }
 
+/**
+ * A staff route: `route` names its entry in functions/http/routes.ts ("METHOD /path"), whose
+ * `groups` are checked here for every request, after sign-in and before anything is read or
+ * validated: someone in none of them gets 403 whatever they ask. A route missing from the
+ * registry, or without groups, fails at load (no handler can forget it).
+ */
 export function staffRoute<B extends Schema = undefined, Q extends Schema = undefined, P extends Schema = undefined>(
-  spec: RouteSpec<B, Q, P>,
+  spec: RouteSpec<B, Q, P> & { route: string },
   handle: (req: Request<Out<B>, Out<Q>, Out<P>> & { user: StaffUser }) => Promise<Reply>,
 ) {
+  const groups = staffGroupsOf(spec.route);
   return wrap(async (event, context) => {
     const user = await authenticate(event.headers ?? {});
+    requireGroup(user, ...groups);
     const req = await parseRequest(spec, event, context);
     logger.appendKeys({ staff: user.sub });
     return handle({ ...req, user });
   });
+}
+
+/** The groups the registry admits to a staff route; throws for a route it does not list as staff with groups. */
+export function staffGroupsOf(route: string): readonly string[] {
+  const def = routes.find((r) => `${r.method} ${r.path}` === route);
+  if (!def || def.auth !== 'staff' || !def.groups?.length) {
+    throw new Error(`${route}: no staff route with groups in functions/http/routes.ts`);
+  }
+  return def.groups;
 }
 
 async function parseRequest<B extends Schema, Q extends Schema, P extends Schema>(
