@@ -1,5 +1,6 @@
 import { addDays, endOfDay, shanghaiDate, type WorkingCalendar } from '../domain/calendar/index.ts';
 import {
+  canSeeCase,
   caseSummary,
   isDueSoon,
   isSupervisor,
@@ -36,6 +37,9 @@ export async function listCases(
   }
   const calendar = await deps.calendar();
   const items = cases
+    // The same rule as opening one case: a queue never lists what its reader could not open
+    // (a case assigned to them that has since moved to another unit, say).
+    .filter((c) => canSeeCase(user, c))
     .map((c) => refreshProvisional(calendar, c))
     .filter((c) => (!q.status || c.status === q.status) && (!q.kind || c.kind === q.kind))
     .map((c) => caseSummary(c, now))
