@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'not-found'
   | 'conflict'
   | 'payload-too-large'
+  | 'unsupported-media-type'
   | 'rate-limited'
   | 'internal';
 
@@ -16,6 +17,7 @@ const STATUS: Record<ErrorCode, number> = {
   'not-found': 404,
   conflict: 409,
   'payload-too-large': 413,
+  'unsupported-media-type': 415,
   'rate-limited': 429,
   internal: 500,
 };

@@ -85,8 +85,24 @@ async function parseRequest<B extends Schema, Q extends Schema, P extends Schema
 ): Promise<Request<Out<B>, Out<Q>, Out<P>>> {
   const params = spec.params ? parseOrThrow(spec.params, event.pathParameters ?? {}) : undefined;
   const query = spec.query ? parseOrThrow(spec.query, event.queryStringParameters ?? {}) : undefined;
+  if (WRITE_METHODS.has(event.requestContext?.http?.method ?? '')) requireJson(event.headers ?? {});
   const body = spec.body ? parseOrThrow(spec.body, readJson(event)) : undefined;
   return { event, context, body, query, params, headers: event.headers ?? {}, now: new Date() } as Request<Out<B>, Out<Q>, Out<P>>;
+}
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * A write takes JSON only: `application/json`, with no parameter but an optional UTF-8 charset.
+ * Anything else (a form, text, XML, no header at all) is 415 before the body is read.
+ */
+function requireJson(headers: Record<string, string | undefined>): void {
+  const value = Object.entries(headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
+  const [type, ...params] = value.split(';').map((part) => part.trim().toLowerCase()).filter((part, i) => i === 0 || part);
+  const utf8 = params.every((p) => /^charset\s*=\s*"?utf-8"?$/.test(p));
+  if (type !== 'application/json' || !utf8) {
+    throw new ApiError('unsupported-media-type', '请求体须为 JSON（Content-Type: application/json; charset=utf-8）', 'The request body must be JSON (Content-Type: application/json; charset=utf-8)');
+  }
 }
 
 function readJson(event: APIGatewayProxyEventV2): unknown {
