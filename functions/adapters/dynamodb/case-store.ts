@@ -124,13 +124,26 @@ export class DynamoCaseRepository implements CaseRepository {
   async pendingNotices(caseId: string): Promise<StoredNotice[]> {
     const items = await this.queryAll({
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :n)',
-      FilterExpression: '#s = :pending OR (#s = :sending AND claimedAt < :expired)',
+      FilterExpression: DUE_NOTICE,
       ExpressionAttributeNames: { '#s': 'status' },
-      ExpressionAttributeValues: { ':pk': casePk(caseId), ':n': 'NOTICE#', ':pending': 'pending', ':sending': 'sending', ':expired': leaseExpiredBefore() },
+      ExpressionAttributeValues: { ':pk': casePk(caseId), ':n': 'NOTICE#', ...dueNoticeValues() },
     });
     return items
       .map(({ pk: _pk, sk: _sk, ...n }) => n as unknown as StoredNotice)
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.noticeId.localeCompare(b.noticeId));
+  }
+
+  async noticesDueAgainAt(caseId: string): Promise<string | undefined> {
+    const items = await this.queryAll({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :n)',
+      FilterExpression: '#s IN (:pending, :sending)',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: { ':pk': casePk(caseId), ':n': 'NOTICE#', ':pending': 'pending', ':sending': 'sending' },
+    });
+    const times = items.map((n) =>
+      n.status === 'sending' ? new Date(Date.parse(n.claimedAt as string) + NOTICE_LEASE_MS + 1000).toISOString() : ((n.retryAt as string | undefined) ?? new Date().toISOString()),
+    );
+    return times.sort()[0];
   }
 
   async claimNotice(caseId: string, noticeId: string): Promise<boolean> {
@@ -140,9 +153,9 @@ export class DynamoCaseRepository implements CaseRepository {
           TableName: this.table,
           Key: { pk: casePk(caseId), sk: `NOTICE#${noticeId}` },
           UpdateExpression: 'SET #s = :sending, claimedAt = :now',
-          ConditionExpression: '#s = :pending OR (#s = :sending AND claimedAt < :expired)',
+          ConditionExpression: DUE_NOTICE,
           ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: { ':sending': 'sending', ':pending': 'pending', ':now': new Date().toISOString(), ':expired': leaseExpiredBefore() },
+          ExpressionAttributeValues: dueNoticeValues(),
         }),
       );
       return true;
@@ -152,14 +165,14 @@ export class DynamoCaseRepository implements CaseRepository {
     }
   }
 
-  async markNotice(caseId: string, noticeId: string, status: 'sent' | 'skipped' | 'pending'): Promise<void> {
+  async markNotice(caseId: string, noticeId: string, status: 'sent' | 'skipped' | 'pending' | 'failed', retryAt?: string): Promise<void> {
     await dynamo().send(
       new UpdateCommand({
         TableName: this.table,
         Key: { pk: casePk(caseId), sk: `NOTICE#${noticeId}` },
-        UpdateExpression: 'SET #s = :s, doneAt = :at ADD attempts :one',
+        UpdateExpression: `SET #s = :s, doneAt = :at${retryAt ? ', retryAt = :retry' : ''} ADD attempts :one${retryAt ? '' : ' REMOVE retryAt'}`,
         ExpressionAttributeNames: { '#s': 'status' },
-        ExpressionAttributeValues: { ':s': status, ':at': new Date().toISOString(), ':one': 1 },
+        ExpressionAttributeValues: { ':s': status, ':at': new Date().toISOString(), ':one': 1, ...(retryAt ? { ':retry': retryAt } : {}) },
       }),
     );
   }
@@ -288,6 +301,10 @@ function toCase(item: Record<string, unknown>): CaseRecord {
 /** A delivery run that claimed a notice and has not marked it within this time is taken to have died. */
 const NOTICE_LEASE_MS = 5 * 60 * 1000;
 const leaseExpiredBefore = () => new Date(Date.now() - NOTICE_LEASE_MS).toISOString();
+
+/** A notice to send now: pending and past any retry time, or claimed by a run whose lease ran out. */
+const DUE_NOTICE = '(#s = :pending AND (attribute_not_exists(retryAt) OR retryAt <= :now)) OR (#s = :sending AND claimedAt < :expired)';
+const dueNoticeValues = () => ({ ':pending': 'pending', ':sending': 'sending', ':now': new Date().toISOString(), ':expired': leaseExpiredBefore() });
 
 function cancelledBy(error: unknown, code: string): boolean {
   return error instanceof TransactionCanceledException && (error.CancellationReasons ?? []).some((r) => r.Code === code);
