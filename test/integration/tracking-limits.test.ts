@@ -68,6 +68,19 @@ describe('tracking look-up limits', () => {
     expect((await trackFrom('127.0.0.40', trackingNo, accessCode)).status).toBe(200);
     expect((await trackFrom('127.0.0.10', trackingNo, accessCode.toLowerCase())).status).toBe(200);
     expect((await trackFrom('127.0.0.40', trackingNo, 'CCCCC-CCCCC-CCCCC-CCCCC-CCCCC')).status).toBe(429);
+    // The number as typed otherwise (lower case, no dash) is the same number: the same limit holds for it.
+    const typed = trackingNo.toLowerCase().replace('-', '');
+    expect((await trackFrom('127.0.0.41', typed, 'CCCCC-CCCCC-CCCCC-CCCCC-CCCCC')).status).toBe(429);
+  });
+
+  it('reads tracking numbers in any case, with or without the dash, as access codes are', async () => {
+    const sent = await rt.fetchJson('POST', '/v1/complaints', complaint('大小写与连字符'));
+    const { trackingNo, accessCode } = sent.body as { trackingNo: string; accessCode: string };
+    for (const typed of [trackingNo.toLowerCase(), trackingNo.replace('-', ''), ` ${trackingNo.toLowerCase().replace('-', ' ')} `]) {
+      const res = await trackFrom('127.0.0.60', typed, accessCode.toLowerCase().replace(/-/g, ''));
+      expect(res.status, typed).toBe(200);
+      expect(res.body).toMatchObject({ trackingNo });
+    }
   });
 
   it('stops one client guessing across many numbers', async () => {
