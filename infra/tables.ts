@@ -44,7 +44,8 @@ export const tables: TableDef[] = [
     indexes: [],
   },
   {
-    // Powertools idempotency records.
+    // Rate-limit windows (tracking look-ups), expiring by TTL. Submissions' Idempotency-Keys
+    // live in Cases (INTAKE#<hash>), written with the case they made.
     id: 'Idempotency',
     envVar: 'IDEMPOTENCY_TABLE',
     partitionKey: 'id',

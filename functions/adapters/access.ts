@@ -57,10 +57,8 @@ export const waitTokenPut = table('Cases', 'ConditionCheckItem', 'PutItem');
 /** DynamoCaseRepository openByUnit / openReviews / byUnit / byAssignee. */
 export const caseIndex = (index: 'openDeadlines' | 'openReviews' | 'byUnit' | 'byAssignee'): Access => ({ table: 'Cases', index });
 
-/** DynamoRateLimiter count / hit (in the idempotency table). */
-export const rateLimit = table('Idempotency', 'GetItem', 'UpdateItem');
-/** Powertools idempotency (DynamoDBPersistenceLayer): get, put, update and delete its records. */
-export const idempotencyRecords = table('Idempotency', 'GetItem', 'PutItem', 'UpdateItem', 'DeleteItem');
+/** DynamoRateLimiter take / giveBack (conditional UpdateItem in the idempotency table). */
+export const rateLimit = table('Idempotency', 'UpdateItem');
 
 /** EncryptedReporterVault.put. */
 export const vaultPut: Access = { vault: 'put' };

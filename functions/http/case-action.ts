@@ -6,7 +6,7 @@ import { caseActionBody } from '../shared/schemas/staff.ts';
 import { caseIdParams } from '../shared/schemas/cases.ts';
 
 /** An action on a case; the domain decides from the case's kind who may (403) and whether now (409). */
-export const handler = staffRoute({ params: caseIdParams, body: caseActionBody }, async ({ params, body, user, now }) => {
+export const handler = staffRoute({ route: 'POST /v1/cases/{caseId}/actions', params: caseIdParams, body: caseActionBody }, async ({ params, body, user, now }) => {
   const { expectedVersion, ...action } = body;
   const { case: acted, allowed, calendar: used } = await actOnCase(params.caseId, action, expectedVersion, user);
   const { c, history, calendar } = await caseWithHistory(acted, used);

@@ -4,7 +4,7 @@ import { staffRoute } from '../shared/http.ts';
 import { caseIdParams } from '../shared/schemas/cases.ts';
 
 /** The case for staff of its unit (or supervisors): content, deadlines, history, version. */
-export const handler = staffRoute({ params: caseIdParams }, async ({ params, user, now }) => {
+export const handler = staffRoute({ route: 'GET /v1/cases/{caseId}', params: caseIdParams }, async ({ params, user, now }) => {
   const stored = await loadCase(params.caseId);
   if (!canSee(user, stored)) throw new NotAllowed();
   const { c, history, calendar } = await caseWithHistory(stored);

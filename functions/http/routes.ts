@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { StaffGroup } from '../domain/cases/kind.ts';
 import {
   caseGet,
   caseIndex,
@@ -7,7 +8,6 @@ import {
   calendarList,
   calendarPut,
   commitAndResumeAccess,
-  idempotencyRecords,
   submitCaseAccess,
   trackCaseAccess,
   workflowStart,
@@ -26,14 +26,18 @@ import { commentBody, commentReceipt, consultationActionBody, consultationBody, 
  *
  * `handler` is the module path under functions/ whose `handler` export serves the route.
  * `auth: 'staff'` routes need a staff sign-in: the function itself verifies the JWT (Cognito on
- * AWS, the local issuer locally), so every error keeps the contract's JSON shape; it then checks
- * groups and unit.
+ * AWS, the local issuer locally), so every error keeps the contract's JSON shape. Each staff
+ * route names the groups it admits in `groups`, and the shared staff wrapper
+ * (functions/shared/http.ts `staffRoute`) refuses anyone in none of them (403) before the handler
+ * runs; the domain then checks each action's groups and the case's unit.
  */
 export interface RouteDef {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: string;
   handler: string;
   auth: 'public' | 'staff';
+  /** Staff routes: the groups admitted at all (required, non-empty; test/handlers/staff-groups checks every route). */
+  groups?: readonly StaffGroup[];
   summary: string;
   /** The same zod schemas the handler validates with: the OpenAPI document is generated from them. */
   schemas?: { body?: z.ZodType; query?: z.ZodType; params?: z.ZodType; response?: z.ZodType };
@@ -48,6 +52,9 @@ export interface RouteDef {
   access: readonly Access[];
 }
 
+/** Everyone who works on cases: the domain decides per action and per unit what each may do. */
+const CASE_STAFF: readonly StaffGroup[] = ['handler', 'supervisor', 'admin', 'security-officer', 'disclosure-head'];
+
 export const routes: RouteDef[] = [
   { method: 'GET', path: '/v1/health', handler: 'http/health.ts', auth: 'public', summary: 'Liveness check', access: [] },
   { method: 'GET', path: '/v1/openapi.json', handler: 'http/openapi.ts', auth: 'public', summary: 'This API as OpenAPI 3.1', access: [] },
@@ -55,8 +62,8 @@ export const routes: RouteDef[] = [
     method: 'GET',
     path: '/v1/admin/calendars/{year}',
     handler: 'http/admin-calendar-get.ts',
-    auth: 'staff',
-    summary: "A year's working-day schedule in force (admin, supervisor)",
+    auth: 'staff', groups: CASE_STAFF,
+    summary: "A year's working-day schedule in force (everyone who works on cases counts working days with it)",
     schemas: { params: yearParams, response: yearScheduleResponse },
     access: [calendarList],
   },
@@ -64,7 +71,7 @@ export const routes: RouteDef[] = [
     method: 'PUT',
     path: '/v1/admin/calendars/{year}',
     handler: 'http/admin-calendar-put.ts',
-    auth: 'staff',
+    auth: 'staff', groups: ['admin'],
     summary: "Load a year's official schedule: public holidays and make-up working days (admin)",
     schemas: { params: yearParams, body: yearScheduleBody, response: yearScheduleResponse },
     access: [calendarList, calendarPut],
@@ -78,7 +85,7 @@ export const routes: RouteDef[] = [
     summary: 'Submit a complaint or report (web form); Idempotency-Key makes a retry return the first answer',
     schemas: { body: complaintBody, response: complaintReceipt },
     status: 201,
-    access: [...submitCaseAccess, idempotencyRecords],
+    access: submitCaseAccess,
   },
   {
     method: 'POST',
@@ -88,24 +95,24 @@ export const routes: RouteDef[] = [
     summary: 'Submit a disclosure request (依申请公开); Idempotency-Key makes a retry return the first answer',
     schemas: { body: disclosureRequestBody, response: disclosureReceipt },
     status: 201,
-    access: [...submitCaseAccess, idempotencyRecords],
+    access: submitCaseAccess,
   },
   {
     method: 'POST',
     path: '/v1/cases',
     handler: 'http/case-create.ts',
-    auth: 'staff',
+    auth: 'staff', groups: ['handler', 'supervisor', 'admin'],
     summary: 'Enter a complaint or a disclosure request received by letter, phone, fax, e-mail or visit (`kind`, default complaint)',
     schemas: { body: staffCaseBody },
     status: 201,
     access: submitCaseAccess,
   },
-  { method: 'GET', path: '/v1/cases', handler: 'http/case-list.ts', auth: 'staff', summary: 'Case queues: mine, unit, all',
+  { method: 'GET', path: '/v1/cases', handler: 'http/case-list.ts', auth: 'staff', groups: CASE_STAFF, summary: 'Case queues: mine, unit, all',
     schemas: { query: caseListQuery },
     // rememberStaff (casePut), queues by assignee or unit, the calendar.
     access: [casePut, caseIndex('byAssignee'), caseIndex('byUnit'), calendarList],
   },
-  { method: 'GET', path: '/v1/cases/{caseId}', handler: 'http/case-get.ts', auth: 'staff', summary: 'A case for staff (never the reporter identity)',
+  { method: 'GET', path: '/v1/cases/{caseId}', handler: 'http/case-get.ts', auth: 'staff', groups: CASE_STAFF, summary: 'A case for staff (never the reporter identity)',
     schemas: { params: caseIdParams },
     access: [caseGet, ...caseWithHistoryAccess],
   },
@@ -113,7 +120,7 @@ export const routes: RouteDef[] = [
     method: 'POST',
     path: '/v1/cases/{caseId}/actions',
     handler: 'http/case-action.ts',
-    auth: 'staff',
+    auth: 'staff', groups: CASE_STAFF,
     summary:
       'Act on a case. Every kind: assign, note, urge, extend, conclude-review; complaints: accept, reject, transfer, dispose; disclosure requests: request-clarification, consult-third-party, third-party-answered, draft-reply, review, approve',
     schemas: { params: caseIdParams, body: caseActionBody },
@@ -140,10 +147,10 @@ export const routes: RouteDef[] = [
     // A dissatisfied rating starts the supervision review's workflow.
     access: [...trackCaseAccess, calendarList, ...commitAndResumeAccess, workflowStart],
   },
-  { method: 'GET', path: '/v1/supervision/overdue', handler: 'http/supervision-overdue.ts', auth: 'staff', summary: 'Overdue and due-soon deadlines (supervisors)',
+  { method: 'GET', path: '/v1/supervision/overdue', handler: 'http/supervision-overdue.ts', auth: 'staff', groups: ['supervisor', 'admin'], summary: 'Overdue and due-soon deadlines (supervisors)',
     access: [calendarList, caseIndex('openDeadlines'), caseIndex('openReviews')],
   },
-  { method: 'GET', path: '/v1/stats', handler: 'http/stats.ts', auth: 'staff', summary: 'Per-unit performance',
+  { method: 'GET', path: '/v1/stats', handler: 'http/stats.ts', auth: 'staff', groups: ['supervisor', 'admin', 'handler'], summary: 'Per-unit performance',
     schemas: { query: statsQuery },
     access: [caseIndex('byUnit')],
   },
@@ -161,7 +168,7 @@ export const routes: RouteDef[] = [
     method: 'GET',
     path: '/v1/reports/disclosure-annual',
     handler: 'http/report-disclosure-annual.ts',
-    auth: 'staff',
+    auth: 'staff', groups: ['supervisor', 'admin', 'disclosure-head'],
     summary: "The annual report's 依申请公开 table by applicant type (JSON, or format=csv)",
     schemas: { query: annualReportQuery },
     access: [caseIndex('byUnit')],
@@ -183,13 +190,14 @@ export const routes: RouteDef[] = [
     summary: 'Comment on an open consultation (409 when not open); Idempotency-Key makes a retry return the first answer',
     schemas: { params: consultationParams, body: commentBody, response: commentReceipt },
     status: 201,
-    access: [caseGet, ...submitCaseAccess, idempotencyRecords],
+    access: [caseGet, ...submitCaseAccess],
   },
   {
     method: 'POST',
     path: '/v1/consultations',
     handler: 'http/consultation-create.ts',
     auth: 'staff',
+    groups: ['handler', 'supervisor', 'admin'],
     summary: 'Draft a consultation (its unit; the closing time defaults to and may not pass the agency policy)',
     schemas: { body: consultationBody },
     status: 201,
@@ -200,6 +208,8 @@ export const routes: RouteDef[] = [
     path: '/v1/consultations/{id}/actions',
     handler: 'http/consultation-action.ts',
     auth: 'staff',
+    // Approval is the supervisor's; the domain says so (403) from the kind's definition.
+    groups: ['handler', 'supervisor', 'admin'],
     summary: 'approve (supervisor; it then opens at opensAt by itself) or hide a comment with a reason',
     schemas: { params: consultationParams, body: consultationActionBody },
     // loadConsultation and the comment, then actOnCase: rememberStaff, commitAndResume.
@@ -210,6 +220,7 @@ export const routes: RouteDef[] = [
     path: '/v1/consultations/{id}/comments',
     handler: 'http/consultation-comments.ts',
     auth: 'staff',
+    groups: ['handler', 'supervisor', 'admin'],
     summary: "Every comment of a consultation with its commentId, hidden ones included (the unit's staff, supervisors)",
     schemas: { params: consultationParams },
     access: [caseGet, caseIndex('byUnit')],
@@ -219,6 +230,7 @@ export const routes: RouteDef[] = [
     path: '/v1/consultations/{id}/report',
     handler: 'http/consultation-report.ts',
     auth: 'staff',
+    groups: ['handler', 'supervisor', 'admin'],
     summary: 'Publish the adoption report: groups of comments, each adopted, partly-adopted or not-adopted (with a reason)',
     schemas: { params: consultationParams, body: reportBody },
     // The consultation and its comments, each comment's and the consultation's conditional commit.

@@ -13,21 +13,29 @@ export interface DeliveryDeps {
   publicBaseUrl?: string;
 }
 
-/** A send failed. Carries ids only: the provider's message may quote the address. */
-export class NoticeSendError extends Error {
-  override readonly name = 'NoticeSendError';
+/** Sends tried per notice before it is parked as `failed` and reported. */
+export const MAX_NOTICE_ATTEMPTS = 6;
+
+/** Wait before the next try after `attempts` failed sends: 1 min, 4 min, 16 min, ~1 h, ~4 h (at most 6 h). */
+export function noticeBackoffMs(attempts: number): number {
+  return Math.min(60_000 * 4 ** Math.max(0, attempts - 1), 6 * 3600_000);
 }
 
 /**
- * Sends a case's pending notices in order, marking each sent or skipped as it goes. On a failed
- * send it stops and throws: the state machine retries the task, and what was already marked
- * sent is not sent again. Logs carry notice ids, templates and the recipient's kind only.
+ * Sends a case's notices that are due, each on its own: a failed send marks only that notice
+ * for a later try (backoff) and the run goes on with the rest, so one bad address never holds
+ * back a later notice, escalations included. After MAX_NOTICE_ATTEMPTS failed sends a notice is
+ * parked (`failed`) and reported with an error log line (`notice parked`), not retried forever.
+ * The workflow comes back for a notice at its retry time (NextDeadline's `noticesRetryAt`). What
+ * was marked sent is never sent again. Logs carry notice ids, templates and the recipient's kind only.
  */
-export async function deliverPendingNotices(caseId: string, deps: DeliveryDeps): Promise<{ sent: number; skipped: number }> {
+export async function deliverPendingNotices(
+  caseId: string,
+  deps: DeliveryDeps,
+): Promise<{ sent: number; skipped: number; failed: number; parked: number }> {
   const pending = await deps.repo.pendingNotices(caseId);
   const addresses = recipientResolver(caseId, deps);
-  let sent = 0;
-  let skipped = 0;
+  const counts = { sent: 0, skipped: 0, failed: 0, parked: 0 };
   for (const notice of pending) {
     const meta = { caseId, noticeId: notice.noticeId, template: notice.template, recipient: notice.to.kind };
     // Rendered before any decryption: a broken template should not cost a reporter lookup.
@@ -39,22 +47,31 @@ export async function deliverPendingNotices(caseId: string, deps: DeliveryDeps):
     if (to.length === 0) {
       await deps.repo.markNotice(caseId, notice.noticeId, 'skipped');
       logger.info('notice skipped: no address', meta);
-      skipped++;
+      counts.skipped++;
       continue;
     }
     try {
       await deps.mailer.send({ to, subject, text });
     } catch (err) {
       const reason = err instanceof Error ? err.name : 'unknown';
-      logger.error('notice send failed', { ...meta, reason });
-      await deps.repo.markNotice(caseId, notice.noticeId, 'pending');
-      throw new NoticeSendError(`Notice ${notice.noticeId} (${notice.template}, to ${notice.to.kind}) was not sent: ${reason}`);
+      const attempts = (notice.attempts ?? 0) + 1;
+      if (attempts >= MAX_NOTICE_ATTEMPTS) {
+        await deps.repo.markNotice(caseId, notice.noticeId, 'failed');
+        logger.error('notice parked', { ...meta, reason, attempts });
+        counts.parked++;
+      } else {
+        const retryAt = new Date(Date.now() + noticeBackoffMs(attempts)).toISOString();
+        await deps.repo.markNotice(caseId, notice.noticeId, 'pending', retryAt);
+        logger.error('notice send failed', { ...meta, reason, attempts, retryAt });
+        counts.failed++;
+      }
+      continue;
     }
     await deps.repo.markNotice(caseId, notice.noticeId, 'sent');
     logger.info('notice sent', meta);
-    sent++;
+    counts.sent++;
   }
-  return { sent, skipped };
+  return counts;
 }
 
 /** Addresses per recipient; the reporter's is decrypted at most once per run, and only if needed. */

@@ -20,6 +20,7 @@ import {
 } from '../domain/index.ts';
 import { toShanghaiIso, type WorkingCalendar } from '../domain/calendar/index.ts';
 import { applyAction } from '../domain/index.ts';
+import { IntakeKeyTaken, isTransactionConflict, type IntakeKey } from '../adapters/dynamodb/case-store.ts';
 import { defaultDeps, type ServiceDeps } from './deps.ts';
 import { rememberStaff, withAssigneeContact } from './staff.ts';
 
@@ -29,7 +30,16 @@ import { rememberStaff, withAssigneeContact } from './staff.ts';
  */
 export type Receive<C extends CaseRecord> = (ctx: IntakeContext) => Change<C>;
 
-/** Receipt of a case: identity to the vault, the case and its outbox in one transaction, then its workflow. */
+/** What submitCase answers: the new case and its access code, or, for a retry, the case made the first time (no code). */
+export type Submitted = { case: CaseRecord; accessCode: string; replayed: false } | { case: CaseRecord; accessCode?: undefined; replayed: true };
+
+/**
+ * Receipt of a case: identity to the vault, the case and its outbox in one transaction, then its
+ * workflow. With an intake key (from an Idempotency-Key) the key is written in that same
+ * transaction, so however a first attempt ended (answered, crashed after the commit, still
+ * running), a retry finds its case and never makes a second one; the retry also starts the
+ * case's workflow, which the first attempt may not have lived to do (the start is idempotent).
+ */
 export async function submitCase<C extends CaseRecord>(
   kind: CaseKind,
   receive: Receive<C>,
@@ -37,7 +47,12 @@ export async function submitCase<C extends CaseRecord>(
   channel: Channel,
   createdBy?: StaffActor,
   deps: ServiceDeps = defaultDeps(),
-) {
+  intake?: IntakeKey,
+): Promise<Submitted> {
+  if (intake) {
+    const earlier = await replayIntake(intake, deps);
+    if (earlier) return earlier;
+  }
   const now = deps.now();
   const calendar = await deps.calendar();
   const accessCode = newAccessCode();
@@ -56,9 +71,33 @@ export async function submitCase<C extends CaseRecord>(
     reporterReachable: Boolean(identity?.email),
     ...(createdBy ? { createdBy: { sub: createdBy.sub, name: createdBy.name, unit: createdBy.unit } } : {}),
   });
-  await deps.repo.create(change);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await deps.repo.create(change, intake);
+      break;
+    } catch (error) {
+      // A concurrent attempt with the same key won (or is committing right now): answer with its case.
+      if (!intake || !(error instanceof IntakeKeyTaken || isTransactionConflict(error))) throw error;
+      const earlier = await replayIntake(intake, deps);
+      if (earlier) return earlier;
+      if (attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 25 * attempt + Math.random() * 25));
+    }
+  }
   await deps.workflow.start(change.next.caseId);
-  return { case: change.next, accessCode };
+  return { case: change.next, accessCode, replayed: false };
+}
+
+/** The case an intake key already made, its workflow started; 409 when the key came with another body. */
+async function replayIntake(intake: IntakeKey, deps: ServiceDeps): Promise<Submitted | undefined> {
+  const found = await deps.repo.findIntake(intake.id);
+  if (!found) return undefined;
+  if (found.fingerprint !== intake.fingerprint) {
+    throw new Conflict('该 Idempotency-Key 已用于内容不同的提交', 'This Idempotency-Key was used for a different submission');
+  }
+  const c = await loadCase(found.caseId, deps);
+  await deps.workflow.start(c.caseId);
+  return { case: c, replayed: true };
 }
 
 export async function loadCase(caseId: string, deps: ServiceDeps = defaultDeps()): Promise<CaseRecord> {
@@ -99,12 +138,16 @@ export async function commitAndResume(change: Change, expectedVersion: number, d
 
 const staleVersion = () => new Conflict('案件已被他人修改，请刷新后重试', 'The case has changed since you loaded it; reload and try again');
 
-/** What the citizen (or the staff member entering a paper case) is told at receipt: the only time the access code is shown. */
-export function receiptOf(c: CaseRecord, accessCode: string) {
+/**
+ * What the citizen (or the staff member entering a paper case) is told at receipt: the only time
+ * the access code is shown. The code is nowhere at rest (only its salted hash is), so a retried
+ * submission's answer cannot repeat it: it says `accessCodeShownOnce: true` instead.
+ */
+export function receiptOf(c: CaseRecord, accessCode: string | undefined) {
   return {
     caseId: c.caseId,
     trackingNo: c.trackingNo,
-    accessCode,
+    ...(accessCode ? { accessCode } : { accessCodeShownOnce: true as const }),
     kind: c.kind,
     status: c.status,
     channel: c.channel,

@@ -22,6 +22,7 @@ import {
   type StaffActor,
 } from '../domain/index.ts';
 import { actionContext, actOnCase, commitAndResume, submitCase } from './cases.ts';
+import type { IntakeKey } from '../adapters/dynamodb/case-store.ts';
 import { defaultDeps, type ServiceDeps } from './deps.ts';
 
 /**
@@ -51,11 +52,17 @@ export async function createConsultation(draft: ConsultationDraft, user: StaffAc
   return c as ConsultationCase;
 }
 
-export async function submitComment(id: string, facts: Omit<CommentFacts, 'consultationId' | 'consultationTitle'>, identity: ReporterIdentity | undefined, deps: ServiceDeps = defaultDeps()) {
+export async function submitComment(
+  id: string,
+  facts: Omit<CommentFacts, 'consultationId' | 'consultationTitle'>,
+  identity: ReporterIdentity | undefined,
+  intake?: IntakeKey,
+  deps: ServiceDeps = defaultDeps(),
+) {
   const c = await loadConsultation(id, deps);
   // Checked before the identity reaches the vault; the domain checks again at receipt.
   if (!acceptsComments(c, deps.now())) throw new Conflict('该征求意见目前不在征求意见期内', 'The consultation is not open for comments');
-  return submitCase('comment', (ctx) => receiveComment(c, facts, ctx), identity, 'web', undefined, deps);
+  return submitCase('comment', (ctx) => receiveComment(c, facts, ctx), identity, 'web', undefined, deps, intake);
 }
 
 /** `approve` acts on the consultation; `hide` on one of its comments. The domain decides who may (403) and whether now (409). */

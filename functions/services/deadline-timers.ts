@@ -3,13 +3,20 @@ import { logger } from '../shared/logger.ts';
 import { defaultDeps, type ServiceDeps } from './deps.ts';
 
 const IDLE_WAIT_DAYS = 180;
+/** After the send task itself failed (even with the state machine's retries): try the notices again no sooner than this. */
+const NOTICE_RETRY_AFTER_FAILED_RUN_MS = 15 * 60 * 1000;
 
 /** What the workflow waits for next, as instants Step Functions' Wait accepts (UTC, RFC 3339). */
 export async function nextDeadlineFor(caseId: string, ignorePendingNotices = false, deps: ServiceDeps = defaultDeps()) {
   const { repo } = deps;
   const stored = await repo.get(caseId);
-  const idle = { deadline: null, warnAt: farFuture(deps), escalateAt: farFuture(deps), dueAt: farFuture(deps), noticesPending: false };
+  const idle = { deadline: null, warnAt: farFuture(deps), escalateAt: farFuture(deps), dueAt: farFuture(deps), noticesPending: false, noticesRetryAt: farFuture(deps) };
   if (!stored) return { ...idle, done: true, version: 0 };
+  // The race's third branch wakes the workflow when a notice is due again (a failed send's retry
+  // time, or the lease of a run that died while sending), so nothing waits for the next event.
+  const dueAgain = await repo.noticesDueAgainAt(caseId);
+  const notBefore = deps.now().getTime() + (ignorePendingNotices ? NOTICE_RETRY_AFTER_FAILED_RUN_MS : 0);
+  const noticesRetryAt = dueAgain ? new Date(Math.max(Date.parse(dueAgain), notBefore)).toISOString() : idle.noticesRetryAt;
   const calendar = await deps.calendar();
   const c = await persistRefreshed(stored, refreshProvisional(calendar, stored), deps);
   // An action that committed while the previous send ran left notices behind: send them first.
@@ -17,14 +24,16 @@ export async function nextDeadlineFor(caseId: string, ignorePendingNotices = fal
     return { ...idle, done: false, noticesPending: true, version: c.version };
   }
   const wait = nextWait(calendar, c, kindOf(c.kind).waitsIn);
-  if (wait.done) return { ...idle, done: true, version: c.version };
-  if (wait.deadline === null) {
-    // Every open deadline is escalated or paused: only an action moves the case on.
-    return { ...idle, done: false, version: c.version };
+  // Done only once nothing is left to send either (a notice waiting for its retry keeps the workflow).
+  if (wait.done && !dueAgain) return { ...idle, done: true, version: c.version };
+  if (wait.done || wait.deadline === null) {
+    // Every open deadline is escalated or paused: only an action (or a notice due again) moves the case on.
+    return { ...idle, done: false, version: c.version, noticesRetryAt };
   }
   return {
     done: false,
     noticesPending: false,
+    noticesRetryAt,
     deadline: wait.deadline,
     warnAt: new Date(wait.warnAt).toISOString(),
     // The deadline is the end of its day (23:59:59 +08:00): it has passed one second later.

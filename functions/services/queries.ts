@@ -1,5 +1,6 @@
 import { addDays, endOfDay, shanghaiDate, type WorkingCalendar } from '../domain/calendar/index.ts';
 import {
+  canSeeCase,
   caseSummary,
   consultationStats,
   isDueSoon,
@@ -38,6 +39,9 @@ export async function listCases(
   }
   const calendar = await deps.calendar();
   const items = cases
+    // The same rule as opening one case: a queue never lists what its reader could not open
+    // (a case assigned to them that has since moved to another unit, say).
+    .filter((c) => canSeeCase(user, c))
     .map((c) => refreshProvisional(calendar, c))
     // Comments are seen on their consultation, not one by one in the queues (unless asked for by kind).
     .filter((c) => (q.kind ? c.kind === q.kind : kindOf(c.kind).queued !== false) && (!q.status || c.status === q.status))

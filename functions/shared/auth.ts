@@ -28,6 +28,16 @@ const keySet = (url: string): KeySet => {
   return set;
 };
 
+/** Clock skew allowed between the token's issuer and this function, for `iat`, `nbf` and `exp`. */
+const CLOCK_SKEW_S = 60;
+/**
+ * The longest a staff token may be valid (`exp` − `iat`) and in use after its `iat`: a day, as
+ * Cognito's ID tokens at most; JWT_MAX_LIFETIME_SECONDS sets another bound (the local issuer's
+ * tokens last 60 virtual days so a demo can jump over deadlines). A token issued in the future,
+ * or valid for longer, is refused.
+ */
+const maxLifetimeS = () => Number(process.env.JWT_MAX_LIFETIME_SECONDS) || 24 * 3600;
+
 const invalid = () => new ApiError('unauthorized', '登录已失效或无效，请重新登录', 'Sign-in missing, invalid or expired');
 
 const bearerToken = (headers: Record<string, string | undefined>): string | undefined => {
@@ -79,7 +89,10 @@ export async function authenticate(headers: Record<string, string | undefined>):
       audience,
       algorithms: ['RS256'],
       requiredClaims: ['sub', 'exp', 'iat'],
+      clockTolerance: CLOCK_SKEW_S,
+      maxTokenAge: maxLifetimeS(),
     }));
+    if (typeof claims.exp !== 'number' || typeof claims.iat !== 'number' || claims.exp - claims.iat > maxLifetimeS()) throw invalid();
   } catch {
     // The reason (expired, bad signature, JWKS unreachable) is deliberately not echoed: it helps forgers only.
     throw invalid();

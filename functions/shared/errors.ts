@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'not-found'
   | 'conflict'
   | 'payload-too-large'
+  | 'unsupported-media-type'
   | 'rate-limited'
   | 'internal';
 
@@ -16,6 +17,7 @@ const STATUS: Record<ErrorCode, number> = {
   'not-found': 404,
   conflict: 409,
   'payload-too-large': 413,
+  'unsupported-media-type': 415,
   'rate-limited': 429,
   internal: 500,
 };
@@ -33,6 +35,8 @@ export class ApiError extends Error {
     message: string,
     readonly messageEn: string,
     readonly fields?: FieldError[],
+    /** Response headers that belong to the error (429: Retry-After). */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.status = STATUS[code];

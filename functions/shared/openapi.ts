@@ -20,11 +20,17 @@ export function openApiDocument(routes: RouteDef[]) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     const { body, query, params, response } = route.schemas ?? {};
+    const tracking = route.auth === 'public' && route.path.startsWith('/v1/track');
+    const idempotent = route.method === 'POST' && ['/v1/complaints', '/v1/disclosure-requests', '/v1/cases'].includes(route.path);
     const parameters = [
       ...parametersOf(params, 'path'),
       ...parametersOf(query, 'query'),
-      ...(route.auth === 'public' && route.path.startsWith('/v1/track') ? [{ name: 'X-Access-Code', in: 'header', required: true, schema: { type: 'string' } }] : []),
+      ...(tracking ? [{ name: 'X-Access-Code', in: 'header', required: true, schema: { type: 'string' } }] : []),
+      ...(idempotent
+        ? [{ name: 'Idempotency-Key', in: 'header', required: false, description: 'A retry with the same key and body answers with the first case (without the access code, `accessCodeShownOnce: true`); with another body 409.', schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,200}$' } }]
+        : []),
     ];
+    const errors = errorStatuses(route, { tracking, idempotent });
     const status = String(route.status ?? 200);
     paths[route.path] ??= {};
     paths[route.path]![route.method.toLowerCase()] = {
@@ -34,6 +40,7 @@ export function openApiDocument(routes: RouteDef[]) {
       ...(body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(body, 'input') } } } } : {}),
       responses: {
         [status]: { description: 'OK', ...(response ? { content: { 'application/json': { schema: schemaOf(response, 'output') } } } : {}) },
+        ...Object.fromEntries(errors.map(([code, description]) => [code, errorResponse(description, code === '429')])),
         default: { description: 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
       },
     };
@@ -47,6 +54,25 @@ export function openApiDocument(routes: RouteDef[]) {
       schemas: { Error: schemaOf(errorBody, 'output') },
     },
   };
+}
+
+const errorResponse = (description: string, retryAfter: boolean) => ({
+  description,
+  ...(retryAfter ? { headers: { 'Retry-After': { description: 'Seconds until the limit resets', schema: { type: 'integer' } } } } : {}),
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+});
+
+/** The 4xx answers a route can give, from what its wrapper and handler check. */
+function errorStatuses(route: RouteDef, is: { tracking: boolean; idempotent: boolean }): [string, string][] {
+  const out: [string, string][] = [];
+  const { body, query, params } = route.schemas ?? {};
+  if (body || query || params || is.idempotent) out.push(['400', 'validation']);
+  if (route.auth === 'staff') out.push(['401', 'unauthorized'], ['403', 'forbidden']);
+  if (params || is.tracking) out.push(['404', 'not-found']);
+  if (route.method !== 'GET') out.push(['409', 'conflict']);
+  if (body) out.push(['413', 'payload-too-large'], ['415', 'unsupported-media-type']);
+  if (is.tracking) out.push(['429', 'rate-limited']);
+  return out;
 }
 
 function parametersOf(schema: z.ZodType | undefined, where: 'path' | 'query') {

@@ -12,7 +12,7 @@ import type { StaffUser } from '../../functions/shared/auth.ts';
 export const LOCAL_AUDIENCE = 'disclosure-intake-local';
 // Long for a development issuer on purpose: demos and tests jump the virtual clock across whole
 // deadlines (weeks) and should not have to sign in again after every jump.
-const TOKEN_LIFETIME_S = 60 * 24 * 60 * 60;
+export const TOKEN_LIFETIME_S = 60 * 24 * 60 * 60;
 const PRIVATE_PARTS = ['d', 'p', 'q', 'dp', 'dq', 'qi'] as const;
 
 export interface LocalIssuer {

@@ -98,7 +98,7 @@ async function main(): Promise<void> {
   const dynamoDir = join(dataDir, 'dynamodb');
   // The JVM is the slowest part to start: boot it first and load the rest of the runtime meanwhile.
   const dynamoStarting = startDynamoDbLocal(dynamoDir).then((d) => (stops.push(d.stop), d));
-  const [{ createLocalServer }, { createLocalIssuer }, { startLocalSes }] = await Promise.all([
+  const [{ createLocalServer }, { createLocalIssuer, TOKEN_LIFETIME_S }, { startLocalSes }] = await Promise.all([
     import('./http-adapter.ts'),
     import('./local-auth.ts'),
     import('./ses.ts'),
@@ -130,6 +130,8 @@ async function main(): Promise<void> {
   process.env.JWT_ISSUER = issuer.issuer;
   process.env.JWT_AUDIENCE = issuer.audience;
   process.env.JWT_JWKS_URL = issuer.jwksUrl;
+  // The same bound on token lifetime as on AWS, at the local issuer's own (long) lifetime.
+  process.env.JWT_MAX_LIFETIME_SECONDS = String(TOKEN_LIFETIME_S);
   configureFunctions(baseUrl);
 
   row('API + web', `${baseUrl}  (${existsSync(WEB_ROOT) ? 'web/dist' : 'web/dist not built'})`);

@@ -68,8 +68,9 @@ describe('web: citizen, handler and supervisor in a browser', () => {
     await page.getByLabel('电话', { exact: true }).fill('13800000000');
     await shoot(page, 'complaint');
 
-    // The answer is "lost" and the browser retries: the same Idempotency-Key returns the same case.
-    const answers: { trackingNo: string }[] = [];
+    // The request is sent twice with one Idempotency-Key: the same case, and the second answer
+    // carries no access code (kept nowhere, shown once), so the page shows the first answer.
+    const answers: { trackingNo: string; accessCode?: string; accessCodeShownOnce?: boolean }[] = [];
     const keys: (string | undefined)[] = [];
     await page.route('**/v1/complaints', async (route) => {
       keys.push(route.request().headers()['idempotency-key']);
@@ -77,7 +78,7 @@ describe('web: citizen, handler and supervisor in a browser', () => {
       answers.push(await first.json());
       const retry = await route.fetch();
       answers.push(await retry.json());
-      await route.fulfill({ response: retry });
+      await route.fulfill({ response: first });
     });
     const submit = page.getByRole('button', { name: '提交', exact: true });
     await submit.dblclick();
@@ -87,6 +88,8 @@ describe('web: citizen, handler and supervisor in a browser', () => {
     expect(keys[0]).toMatch(/^[\w-]{8,}$/);
     expect(answers).toHaveLength(2);
     expect(answers[1]!.trackingNo).toBe(answers[0]!.trackingNo);
+    expect(answers[1]).toMatchObject({ accessCodeShownOnce: true });
+    expect(answers[1]).not.toHaveProperty('accessCode');
 
     trackingNo = await page.locator('#tracking-no').inputValue();
     accessCode = (await page.locator('#access-code').textContent())!;

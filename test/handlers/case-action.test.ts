@@ -79,6 +79,23 @@ describe('POST /v1/cases/{caseId}/actions', () => {
     expect(res.status).toBe(403);
   });
 
+  it('assigns only to staff of the case\'s unit, by the directory, whatever the request claims', async () => {
+    ddb.on(TransactWriteCommand).resolves({});
+    ddb.on(GetCommand).resolves({});
+    ddb.on(GetCommand, { Key: { pk: `CASE#${caseId}`, sk: 'CASE' } }).resolves({ Item: stored() });
+    ddb.on(GetCommand, { Key: { pk: 'STAFF#p1', sk: 'PROFILE' } }).resolves({ Item: { pk: 'STAFF#p1', sk: 'PROFILE', sub: 'p1', name: '李科员', unit: 'policy' } });
+    ddb.on(GetCommand, { Key: { pk: 'STAFF#h9', sk: 'PROFILE' } }).resolves({ Item: { pk: 'STAFF#h9', sk: 'PROFILE', sub: 'h9', name: '周办理', unit: 'office' } });
+    for (const assignee of ['p1', 'never-signed-in']) {
+      const res = await act({ type: 'assign', expectedVersion: 1, assignee, assigneeUnit: 'office' });
+      expect(res.status, JSON.stringify(res.body)).toBe(400);
+      expect(res.body.error.fields[0].path).toBe('assignee');
+    }
+    expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(0);
+    const ok = await act({ type: 'assign', expectedVersion: 1, assignee: 'h9' });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    expect(ok.body).toMatchObject({ assignee: 'h9', assigneeName: '周办理' });
+  });
+
   it('validates the action with field messages', async () => {
     const res = await act({ type: 'extend', expectedVersion: 1, reason: '', workingDays: 0 });
     expect(res.status).toBe(400);

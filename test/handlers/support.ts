@@ -21,15 +21,18 @@ export async function startIssuer() {
   process.env.JWT_ISSUER = issuer;
   process.env.JWT_AUDIENCE = 'test-client';
   return {
-    /** Claims as Cognito writes them; `claims` replaces them (another provider's shape). */
-    token: (user: { sub: string; name: string; groups: string[]; unit: string }, claims?: Record<string, unknown>) =>
+    /**
+     * Claims as Cognito writes them; `claims` replaces them (another provider's shape). `times`
+     * sets `iat` and `exp` (seconds since the epoch) instead of now and an hour later.
+     */
+    token: (user: { sub: string; name: string; groups: string[]; unit: string }, claims?: Record<string, unknown>, times?: { iat: number; exp: number }) =>
       new SignJWT(claims ?? { name: user.name, 'cognito:groups': user.groups, 'custom:unit': user.unit, token_use: 'id' })
         .setProtectedHeader({ alg: 'RS256', kid: 'test' })
         .setSubject(user.sub)
         .setIssuer(issuer)
         .setAudience('test-client')
-        .setIssuedAt()
-        .setExpirationTime('1h')
+        .setIssuedAt(times?.iat)
+        .setExpirationTime(times?.exp ?? '1h')
         .sign(privateKey),
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

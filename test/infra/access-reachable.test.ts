@@ -106,6 +106,6 @@ describe('declared access is reachable from the code', () => {
 
   it('finds the vault, the workflow and mail where they are', async () => {
     expect([...(await reachable('workflow/send-notices.ts')).can]).toEqual(expect.arrayContaining(['vault:read', 'mail:send', 'Cases:Query']));
-    expect([...(await reachable('http/complaint-submit.ts')).can]).toEqual(expect.arrayContaining(['vault:put', 'workflow:start', 'Idempotency:PutItem']));
+    expect([...(await reachable('http/complaint-submit.ts')).can]).toEqual(expect.arrayContaining(['vault:put', 'workflow:start', 'Cases:PutItem', 'Cases:GetItem']));
   });
 });

@@ -2,7 +2,7 @@ import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { authenticate } from '../../functions/shared/auth.ts';
 import { ApiError } from '../../functions/shared/errors.ts';
 import { startLocalRuntime, type LocalRuntime } from './harness.ts';
@@ -16,18 +16,24 @@ const expectContractError = (body: unknown, code: string) => {
   expect(body).toMatchObject({ error: { code, message: expect.any(String), messageEn: expect.any(String) } });
 };
 
-/** Runs `authenticate` in this process against the runtime's issuer, as a handler there would. */
+/**
+ * Runs `authenticate` in this process against the runtime's issuer, as a handler there would: with
+ * the runtime's settings and at its (virtual) time, since tokens issued in the future are refused.
+ */
 async function authenticateAgainst(rt: LocalRuntime, headers: Record<string, string | undefined>) {
   const settings = {
     JWT_JWKS_URL: `${rt.baseUrl}/.well-known/jwks.json`,
     JWT_ISSUER: `${rt.baseUrl}/local-issuer`,
     JWT_AUDIENCE: 'disclosure-intake-local',
+    JWT_MAX_LIFETIME_SECONDS: String(60 * 24 * 3600),
   };
   const saved = Object.fromEntries(Object.keys(settings).map((k) => [k, process.env[k]]));
   Object.assign(process.env, settings);
+  vi.useFakeTimers({ toFake: ['Date'], now: new Date(await rt.clock()) });
   try {
     return await authenticate(headers);
   } finally {
+    vi.useRealTimers();
     for (const [k, v] of Object.entries(saved)) {
       if (v === undefined) delete process.env[k];
       else process.env[k] = v;

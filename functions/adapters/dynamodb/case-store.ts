@@ -7,6 +7,22 @@ import { dynamo } from './client.ts';
 
 type Change = { next: CaseRecord; events: Omit<HistoryEvent, 'caseId' | 'seq'>[]; notices: NoticeIntent[] };
 
+/**
+ * The Idempotency-Key of a submission, as stored: `id` is a hash of the key and its scope,
+ * `fingerprint` a hash of the submitted body (the same key with another body is a conflict).
+ */
+export interface IntakeKey {
+  id: string;
+  fingerprint: string;
+}
+
+/** The intake key is taken: a case was already created under it. */
+export class IntakeKeyTaken extends Error {
+  override readonly name = 'IntakeKeyTaken';
+}
+
+const intakeKey = (id: string) => ({ pk: `INTAKE#${id}`, sk: 'INTAKE' });
+
 const casePk = (caseId: string) => `CASE#${caseId}`;
 const CASE_SK = 'CASE';
 const WAIT_SK = 'WAIT';
@@ -19,17 +35,47 @@ const WAIT_SK = 'WAIT';
 export class DynamoCaseRepository implements CaseRepository {
   constructor(private readonly table = config.casesTable) {}
 
-  async create(change: Change): Promise<void> {
+  /**
+   * Writes a new case with its tracking-number item, events and notices in one transaction. With
+   * `intake`, the intake-key item goes into the same transaction: either the case exists and its
+   * key points at it, or neither does; a second create under the same key throws IntakeKeyTaken.
+   */
+  async create(change: Change, intake?: IntakeKey): Promise<void> {
     const { next } = change;
-    await dynamo().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          { Put: { TableName: this.table, Item: caseItem(next), ConditionExpression: 'attribute_not_exists(pk)' } },
-          { Put: { TableName: this.table, Item: { pk: `TRACK#${next.trackingNo}`, sk: 'TRACK', caseId: next.caseId }, ConditionExpression: 'attribute_not_exists(pk)' } },
-          ...this.appendItems(change, 0),
-        ],
-      }),
-    );
+    const intakeItem = intake
+      ? [
+          {
+            Put: {
+              TableName: this.table,
+              Item: { ...intakeKey(intake.id), caseId: next.caseId, fingerprint: intake.fingerprint, createdAt: next.receivedAt },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+        ]
+      : [];
+    try {
+      await dynamo().send(
+        new TransactWriteCommand({
+          TransactItems: [
+            ...intakeItem,
+            { Put: { TableName: this.table, Item: caseItem(next), ConditionExpression: 'attribute_not_exists(pk)' } },
+            { Put: { TableName: this.table, Item: { pk: `TRACK#${next.trackingNo}`, sk: 'TRACK', caseId: next.caseId }, ConditionExpression: 'attribute_not_exists(pk)' } },
+            ...this.appendItems(change, 0),
+          ],
+        }),
+      );
+    } catch (error) {
+      if (intake && error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') {
+        throw new IntakeKeyTaken('A case was already created under this Idempotency-Key');
+      }
+      throw error;
+    }
+  }
+
+  /** The case created under an intake key, if any (consistent read). */
+  async findIntake(id: string): Promise<{ caseId: string; fingerprint: string } | undefined> {
+    const { Item } = await dynamo().send(new GetCommand({ TableName: this.table, Key: intakeKey(id), ConsistentRead: true }));
+    return Item ? { caseId: Item.caseId as string, fingerprint: Item.fingerprint as string } : undefined;
   }
 
   async get(caseId: string): Promise<CaseRecord | undefined> {
@@ -78,13 +124,26 @@ export class DynamoCaseRepository implements CaseRepository {
   async pendingNotices(caseId: string): Promise<StoredNotice[]> {
     const items = await this.queryAll({
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :n)',
-      FilterExpression: '#s = :pending OR (#s = :sending AND claimedAt < :expired)',
+      FilterExpression: DUE_NOTICE,
       ExpressionAttributeNames: { '#s': 'status' },
-      ExpressionAttributeValues: { ':pk': casePk(caseId), ':n': 'NOTICE#', ':pending': 'pending', ':sending': 'sending', ':expired': leaseExpiredBefore() },
+      ExpressionAttributeValues: { ':pk': casePk(caseId), ':n': 'NOTICE#', ...dueNoticeValues() },
     });
     return items
       .map(({ pk: _pk, sk: _sk, ...n }) => n as unknown as StoredNotice)
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.noticeId.localeCompare(b.noticeId));
+  }
+
+  async noticesDueAgainAt(caseId: string): Promise<string | undefined> {
+    const items = await this.queryAll({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :n)',
+      FilterExpression: '#s IN (:pending, :sending)',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: { ':pk': casePk(caseId), ':n': 'NOTICE#', ':pending': 'pending', ':sending': 'sending' },
+    });
+    const times = items.map((n) =>
+      n.status === 'sending' ? new Date(Date.parse(n.claimedAt as string) + NOTICE_LEASE_MS + 1000).toISOString() : ((n.retryAt as string | undefined) ?? new Date().toISOString()),
+    );
+    return times.sort()[0];
   }
 
   async claimNotice(caseId: string, noticeId: string): Promise<boolean> {
@@ -94,9 +153,9 @@ export class DynamoCaseRepository implements CaseRepository {
           TableName: this.table,
           Key: { pk: casePk(caseId), sk: `NOTICE#${noticeId}` },
           UpdateExpression: 'SET #s = :sending, claimedAt = :now',
-          ConditionExpression: '#s = :pending OR (#s = :sending AND claimedAt < :expired)',
+          ConditionExpression: DUE_NOTICE,
           ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: { ':sending': 'sending', ':pending': 'pending', ':now': new Date().toISOString(), ':expired': leaseExpiredBefore() },
+          ExpressionAttributeValues: dueNoticeValues(),
         }),
       );
       return true;
@@ -106,14 +165,14 @@ export class DynamoCaseRepository implements CaseRepository {
     }
   }
 
-  async markNotice(caseId: string, noticeId: string, status: 'sent' | 'skipped' | 'pending'): Promise<void> {
+  async markNotice(caseId: string, noticeId: string, status: 'sent' | 'skipped' | 'pending' | 'failed', retryAt?: string): Promise<void> {
     await dynamo().send(
       new UpdateCommand({
         TableName: this.table,
         Key: { pk: casePk(caseId), sk: `NOTICE#${noticeId}` },
-        UpdateExpression: 'SET #s = :s, doneAt = :at ADD attempts :one',
+        UpdateExpression: `SET #s = :s, doneAt = :at${retryAt ? ', retryAt = :retry' : ''} ADD attempts :one${retryAt ? '' : ' REMOVE retryAt'}`,
         ExpressionAttributeNames: { '#s': 'status' },
-        ExpressionAttributeValues: { ':s': status, ':at': new Date().toISOString(), ':one': 1 },
+        ExpressionAttributeValues: { ':s': status, ':at': new Date().toISOString(), ':one': 1, ...(retryAt ? { ':retry': retryAt } : {}) },
       }),
     );
   }
@@ -243,8 +302,17 @@ function toCase(item: Record<string, unknown>): CaseRecord {
 const NOTICE_LEASE_MS = 5 * 60 * 1000;
 const leaseExpiredBefore = () => new Date(Date.now() - NOTICE_LEASE_MS).toISOString();
 
+/** A notice to send now: pending and past any retry time, or claimed by a run whose lease ran out. */
+const DUE_NOTICE = '(#s = :pending AND (attribute_not_exists(retryAt) OR retryAt <= :now)) OR (#s = :sending AND claimedAt < :expired)';
+const dueNoticeValues = () => ({ ':pending': 'pending', ':sending': 'sending', ':now': new Date().toISOString(), ':expired': leaseExpiredBefore() });
+
 function cancelledBy(error: unknown, code: string): boolean {
   return error instanceof TransactionCanceledException && (error.CancellationReasons ?? []).some((r) => r.Code === code);
+}
+
+/** Another transaction on the same items was under way (a concurrent retry with the same key). */
+export function isTransactionConflict(error: unknown): boolean {
+  return cancelledBy(error, 'TransactionConflict') || (error as Error)?.name === 'TransactionConflictException';
 }
 
 /** Concurrent transactions on one item cancel each other; the version condition makes a retry safe. */

@@ -8,7 +8,11 @@ export interface CaseAction {
 
 /** The core's own actions, the same for every kind. */
 export type CoreAction =
-  | { type: 'assign'; assignee: string; assigneeName?: string; assigneeEmail?: string }
+  /**
+   * `assigneeUnit` is the assignee's unit as the staff directory knows it (their last sign-in),
+   * set by the service, never taken from the request: assignment is only within the case's unit.
+   */
+  | { type: 'assign'; assignee: string; assigneeName?: string; assigneeEmail?: string; assigneeUnit?: string }
   | { type: 'note'; text: string }
   | { type: 'urge'; text: string }
   | { type: 'extend'; reason: string; workingDays: number }

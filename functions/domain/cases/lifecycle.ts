@@ -44,6 +44,14 @@ export function applyAction<C extends CaseRecord>(c: C, action: CaseAction, user
   takeIfUnassigned(b, core.type, user);
   switch (core.type) {
     case 'assign':
+      // Only staff of the case's unit handle it: someone elsewhere could not even open it.
+      if (core.assigneeUnit !== c.unit) {
+        throw new Invalid(
+          'assignee',
+          '只能分配给本案件所属单位的工作人员（须已登录过本系统）',
+          "Only staff of the case's unit can be assigned (who have signed in at least once)",
+        );
+      }
       b.next.assignee = core.assignee;
       b.next.assigneeName = core.assigneeName ?? core.assignee;
       if (core.assigneeEmail) b.next.assigneeEmail = core.assigneeEmail;

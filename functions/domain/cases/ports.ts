@@ -29,10 +29,16 @@ export interface Mailer {
 
 export interface StoredNotice extends NoticeIntent {
   caseId: string;
-  /** `sending`: claimed by one delivery run; claimable again once its lease has run out. */
-  status: 'pending' | 'sending' | 'sent' | 'skipped';
+  /**
+   * `sending`: claimed by one delivery run; claimable again once its lease has run out.
+   * `failed`: parked after too many failed sends (reported, never retried by itself).
+   */
+  status: 'pending' | 'sending' | 'sent' | 'skipped' | 'failed';
   createdAt: string;
+  /** Sends tried so far (each failed or finished send counts one). */
   attempts: number;
+  /** After a failed send: not to be tried again before this time. */
+  retryAt?: string;
 }
 
 export interface CaseRepository {
@@ -42,12 +48,17 @@ export interface CaseRepository {
   history(caseId: string): Promise<HistoryEvent[]>;
   /** Writes the change only if the stored version is still `expectedVersion`; false otherwise. */
   commit(change: { next: CaseRecord; events: Omit<HistoryEvent, 'caseId' | 'seq'>[]; notices: NoticeIntent[] }, expectedVersion: number): Promise<boolean>;
-  /** Notices still to send: pending, or claimed by a run whose lease ran out (it crashed). */
+  /** Notices to send now: pending (past any retry time), or claimed by a run whose lease ran out (it crashed). */
   pendingNotices(caseId: string): Promise<StoredNotice[]>;
+  /**
+   * When a notice not due now becomes due: the earliest retry time of a failed send, or the end
+   * of the lease of a claimed one (its run may have died). Undefined when none waits.
+   */
+  noticesDueAgainAt(caseId: string): Promise<string | undefined>;
   /** Claims a notice for this run; false if another run has it (two executions of one case). */
   claimNotice(caseId: string, noticeId: string): Promise<boolean>;
-  /** Records the outcome; `pending` hands a claimed notice back after a failed send. */
-  markNotice(caseId: string, noticeId: string, status: 'sent' | 'skipped' | 'pending'): Promise<void>;
+  /** Records the outcome; `pending` hands a claimed notice back after a failed send, to be tried at `retryAt`; `failed` parks it. */
+  markNotice(caseId: string, noticeId: string, status: 'sent' | 'skipped' | 'pending' | 'failed', retryAt?: string): Promise<void>;
   /** Remembers the workflow's callback token for the version it waits on; false if the case moved on. */
   setWaitToken(caseId: string, version: number, token: string): Promise<boolean>;
   waitToken(caseId: string): Promise<string | undefined>;

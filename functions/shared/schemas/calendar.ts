@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
+/** Four decimal digits, nothing else (no `0x7ED`, `2.029e3`, ` 2029`), then 2000–2100. */
 export const yearParams = z.object({
-  year: z.coerce.number().int().min(2000).max(2100),
+  year: z.string().regex(/^\d{4}$/).transform(Number).pipe(z.number().int().min(2000).max(2100)),
 });
 
 const civilDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);

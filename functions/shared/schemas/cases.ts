@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ratings } from '../../domain/cases/model.ts';
 import { MAX_SPAN_WORKING_DAYS } from '../../domain/cases/kind.ts';
 import { caseKinds } from '../../domain/kinds.ts';
+import { normaliseTrackingNo } from '../../domain/cases/tracking-number.ts';
 
 /** What every kind's schemas share: text fields, ids, the core's actions, queues and queries. */
 export const text = (max: number) => z.string().trim().min(1).max(max);
@@ -17,7 +18,8 @@ export const deadlinesSchema = z.record(z.string(), z.string().optional());
 
 // Any string: an id that does not exist is a 404, whatever its shape.
 export const caseIdParams = z.object({ caseId: z.string().trim().min(1).max(64) });
-export const trackingParams = z.object({ trackingNo: z.string().trim().min(1).max(40) });
+/** Tracking numbers are read as people type them (case, dash, spaces, full-width): normalised like access codes are. */
+export const trackingParams = z.object({ trackingNo: z.string().trim().min(1).max(40).transform(normaliseTrackingNo) });
 
 /** The core's actions, the same for every kind. The extension's caps are the kind's rule, checked by the domain. */
 export const coreActions = [

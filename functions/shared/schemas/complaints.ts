@@ -48,7 +48,9 @@ export const staffComplaintBody = complaintBody.extend({ channel: z.enum(staffCh
 
 export const complaintReceipt = z.object({
   trackingNo: z.string(),
-  accessCode: z.string(),
+  /** Shown once, in the first answer; a retried submission's answer has accessCodeShownOnce instead. */
+  accessCode: z.string().optional(),
+  accessCodeShownOnce: z.literal(true).optional(),
   kind: z.literal('complaint'),
   status: z.enum(complaintStatuses),
   receivedAt: z.string(),

@@ -32,7 +32,9 @@ export const staffDisclosureRequestBody = disclosureRequestBody.extend({ kind: z
 
 export const disclosureReceipt = z.object({
   trackingNo: z.string(),
-  accessCode: z.string(),
+  /** Shown once, in the first answer; a retried submission's answer has accessCodeShownOnce instead. */
+  accessCode: z.string().optional(),
+  accessCodeShownOnce: z.literal(true).optional(),
   kind: z.literal('disclosure-request'),
   status: z.enum(disclosureStatuses),
   receivedAt: z.string(),

@@ -42,8 +42,17 @@ describe('applyAction', () => {
     expect(Object.values(change.next.deadlines).every((d) => d?.state !== 'open')).toBe(true);
   });
 
+  it('assigns only to staff of the case\'s unit, as the directory knows them', () => {
+    for (const assigneeUnit of ['policy', undefined]) {
+      expect(() => applyAction(received(), { type: 'assign', assignee: 'h2', assigneeUnit }, handler, ctx('2026-10-08T09:00:00+08:00'))).toThrow(
+        expect.objectContaining({ code: 'validation', fields: [expect.objectContaining({ path: 'assignee' })] }),
+      );
+    }
+    expect(applyAction(received(), { type: 'assign', assignee: 'h3', assigneeUnit: 'office' }, handler, ctx('2026-10-08T09:00:00+08:00')).next.assignee).toBe('h3');
+  });
+
   it('transfers to another unit: the case changes queue, assignee cleared, identity not in the notice', () => {
-    const assigned = applyAction(received(), { type: 'assign', assignee: 'h1', assigneeName: '王办理' }, handler, ctx('2026-10-08T09:00:00+08:00')).next;
+    const assigned = applyAction(received(), { type: 'assign', assignee: 'h1', assigneeName: '王办理', assigneeUnit: 'office' }, handler, ctx('2026-10-08T09:00:00+08:00')).next;
     const change = applyAction(assigned, { type: 'transfer', reason: '属政策法规科职责', toUnit: 'policy' }, handler, ctx('2026-10-08T10:00:00+08:00'));
     expect(change.next).toMatchObject({ unit: 'policy', status: 'received' });
     expect(change.next.assignee).toBeUndefined();

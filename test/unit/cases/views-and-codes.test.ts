@@ -102,3 +102,13 @@ describe('views', () => {
     expect(view.version).toBe(2);
   });
 });
+
+describe('tracking numbers as people type them', () => {
+  it('reads case, dashes, spaces and full-width forms back to the written number', async () => {
+    const { normaliseTrackingNo } = await import('../../../functions/domain/cases/tracking-number.ts');
+    for (const typed of ['TS20261123-7K4M9Q', 'ts20261123-7k4m9q', 'TS202611237K4M9Q', ' ts 20261123 7k4m9q ', 'TS20261123－7K4M9Q', 'ｔｓ２０２６１１２３－７ｋ４ｍ９ｑ', 'TS20261123_7K4M9Q', 'TS-20261123-7K4M9Q']) {
+      expect(normaliseTrackingNo(typed), typed).toBe('TS20261123-7K4M9Q');
+    }
+    expect(normaliseTrackingNo('no-such-thing')).toBe('NOSUCHTHING');
+  });
+});

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ComplaintCase, Mail, Mailer, NoticeIntent, ReporterIdentity, ReporterVault, StoredNotice } from '../../../functions/domain/index.ts';
 import { logger } from '../../../functions/shared/logger.ts';
-import { deliverPendingNotices, NoticeSendError, type DeliveryDeps } from '../../../functions/notices/deliver.ts';
+import { deliverPendingNotices, MAX_NOTICE_ATTEMPTS, type DeliveryDeps } from '../../../functions/notices/deliver.ts';
 import { allDomainNotices, newCase, units } from './domain-notices.ts';
 
 const REPORTER: ReporterIdentity = { name: '欧阳振华', email: 'ouyang.zhenhua.1984@example.net', phone: '13912345678' };
@@ -18,6 +18,9 @@ function fakeRepo(c: ComplaintCase, intents: NoticeIntent[]) {
     async pendingNotices() {
       return notices.filter((n) => n.status === 'pending');
     },
+    async noticesDueAgainAt() {
+      return notices.filter((n) => n.status === 'pending').map((n) => n.retryAt ?? '')[0];
+    },
     async claimNotice(_caseId: string, noticeId: string) {
       // Ids repeat when notices of several cases are mixed: claim the first still pending.
       const notice = notices.find((n) => n.noticeId === noticeId && n.status === 'pending');
@@ -25,8 +28,9 @@ function fakeRepo(c: ComplaintCase, intents: NoticeIntent[]) {
       notice.status = 'sending';
       return true;
     },
-    async markNotice(_caseId: string, noticeId: string, status: 'sent' | 'skipped' | 'pending') {
-      notices.find((n) => n.noticeId === noticeId && n.status === 'sending')!.status = status;
+    async markNotice(_caseId: string, noticeId: string, status: 'sent' | 'skipped' | 'pending' | 'failed', retryAt?: string) {
+      const notice = notices.find((n) => n.noticeId === noticeId && n.status === 'sending')!;
+      Object.assign(notice, { status, attempts: notice.attempts + 1, retryAt });
     },
   };
 }
@@ -74,7 +78,7 @@ describe('deliverPendingNotices', () => {
     for (const level of ['info', 'warn', 'error'] as const) vi.spyOn(logger, level).mockImplementation((...args: unknown[]) => void logged.push(args));
     const intents = [...allDomainNotices(), { noticeId: 'n-fin', template: 'new-case', to: { kind: 'unit', unit: 'finance' }, vars: newCase().notices[1]!.vars } as NoticeIntent];
     const { deps, caseId } = setup({ intents, failOn: (m) => m.to.includes('boss@example.gov.cn') });
-    await expect(deliverPendingNotices(caseId, deps)).rejects.toThrow(NoticeSendError);
+    expect((await deliverPendingNotices(caseId, deps)).failed).toBeGreaterThan(0);
     const text = JSON.stringify(logged);
     expect(logged.length).toBeGreaterThan(3);
     expect(text).toContain('"recipient":"reporter"');
@@ -84,7 +88,7 @@ describe('deliverPendingNotices', () => {
 
   it('sends the receipt to the reporter, decrypting the e-mail field only', async () => {
     const { deps, mailer, asked, repo, caseId } = setup();
-    expect(await deliverPendingNotices(caseId, deps)).toEqual({ sent: 2, skipped: 0 });
+    expect(await deliverPendingNotices(caseId, deps)).toEqual({ sent: 2, skipped: 0, failed: 0, parked: 0 });
     expect(asked).toEqual([['email']]);
     expect(mailer.sent.map((m) => m.to)).toEqual([[REPORTER.email], ['office@example.gov.cn']]);
     expect(mailer.sent[0]!.subject).toContain('收件回执');
@@ -113,27 +117,44 @@ describe('deliverPendingNotices', () => {
     expect(mailer.sent.map((m) => m.to)).toEqual([['policy@example.gov.cn'], ['boss@example.gov.cn'], ['zhang@example.gov.cn']]);
   });
 
-  it('stops at a failed send: earlier notices sent, later ones still pending, no address in the error', async () => {
+  it('sends each notice on its own: a failing one holds back none after it, and is retried later', async () => {
     const { deps, mailer, repo, caseId } = setup({ failOn: (m) => m.to.includes(REPORTER.email!) });
-    const error = await deliverPendingNotices(caseId, deps).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(NoticeSendError);
-    expect(String((error as Error).message)).not.toContain('@');
-    expect(String((error as Error).message)).toContain('MessageRejected');
-    expect(mailer.sent).toHaveLength(0);
-    expect(repo.notices.map((n) => n.status)).toEqual(['pending', 'pending']);
+    const before = Date.now();
+    expect(await deliverPendingNotices(caseId, deps)).toEqual({ sent: 1, skipped: 0, failed: 1, parked: 0 });
+    // The receipt to the reporter failed; the unit's notice after it went out all the same.
+    expect(mailer.sent.map((m) => m.to)).toEqual([['office@example.gov.cn']]);
+    expect(repo.notices.map((n) => n.status)).toEqual(['pending', 'sent']);
+    expect(Date.parse(repo.notices[0]!.retryAt!)).toBeGreaterThanOrEqual(before + 60_000);
 
-    // Fail the second: the first stays sent and is not sent again on the retry.
-    const second = setup({ failOn: (m) => m.to.includes('office@example.gov.cn') });
-    await expect(deliverPendingNotices(second.caseId, second.deps)).rejects.toThrow(NoticeSendError);
-    expect(second.repo.notices.map((n) => n.status)).toEqual(['sent', 'pending']);
-    second.deps.mailer = fakeMailer();
-    expect(await deliverPendingNotices(second.caseId, second.deps)).toEqual({ sent: 1, skipped: 0 });
-    expect((second.deps.mailer as ReturnType<typeof fakeMailer>).sent.map((m) => m.to)).toEqual([['office@example.gov.cn']]);
+    // The next try sends only what is still due, never the sent one again.
+    deps.mailer = fakeMailer();
+    expect(await deliverPendingNotices(caseId, deps)).toEqual({ sent: 1, skipped: 0, failed: 0, parked: 0 });
+    expect((deps.mailer as ReturnType<typeof fakeMailer>).sent.map((m) => m.to)).toEqual([[REPORTER.email]]);
+    expect(repo.notices.map((n) => n.status)).toEqual(['sent', 'sent']);
+  });
+
+  it('parks a notice that keeps failing after the attempt limit, and reports it without the address', async () => {
+    const logged: unknown[] = [];
+    vi.spyOn(logger, 'error').mockImplementation((...args: unknown[]) => void logged.push(args));
+    const escalation: NoticeIntent = { noticeId: 'n-esc', template: 'escalation', to: { kind: 'supervisors' }, vars: { ...newCase().notices[1]!.vars, deadlineName: '受理', dueDate: '2026-03-05' } };
+    const { deps, mailer, repo, caseId } = setup({ intents: [...newCase().notices, escalation], failOn: (m) => m.to.includes(REPORTER.email!) });
+    const runs = [];
+    for (let run = 0; run < MAX_NOTICE_ATTEMPTS + 2; run++) runs.push(await deliverPendingNotices(caseId, deps));
+    expect(runs[0]).toEqual({ sent: 2, skipped: 0, failed: 1, parked: 0 });
+    expect(runs[MAX_NOTICE_ATTEMPTS - 1]).toEqual({ sent: 0, skipped: 0, failed: 0, parked: 1 });
+    expect(runs[MAX_NOTICE_ATTEMPTS]).toEqual({ sent: 0, skipped: 0, failed: 0, parked: 0 });
+    expect(repo.notices.map((n) => n.status)).toEqual(['failed', 'sent', 'sent']);
+    expect(repo.notices[0]!.attempts).toBe(MAX_NOTICE_ATTEMPTS);
+    // The escalation after the failing receipt went out on the first run.
+    expect(mailer.sent.map((m) => m.to)).toEqual([['office@example.gov.cn'], ['boss@example.gov.cn']]);
+    const parked = JSON.stringify(logged.filter((l) => JSON.stringify(l).includes('notice parked')));
+    expect(parked).toContain(repo.notices[0]!.noticeId);
+    expect(parked).not.toContain('@');
   });
 
   it('skips a reporter notice when the reporter has no e-mail', async () => {
     const { deps, mailer, repo, caseId } = setup({ identity: { name: '欧阳振华', phone: '13912345678' } });
-    expect(await deliverPendingNotices(caseId, deps)).toEqual({ sent: 1, skipped: 1 });
+    expect(await deliverPendingNotices(caseId, deps)).toEqual({ sent: 1, skipped: 1, failed: 0, parked: 0 });
     expect(repo.notices.map((n) => n.status)).toEqual(['skipped', 'sent']);
     expect(mailer.sent.map((m) => m.to)).toEqual([['office@example.gov.cn']]);
   });
@@ -141,7 +162,7 @@ describe('deliverPendingNotices', () => {
   it('skips a reporter notice without touching the vault when the case has no reporter reference', async () => {
     const receipt = newCase().notices[0]!;
     const { deps, asked, repo, caseId } = setup({ anonymous: true, intents: [receipt] });
-    expect(await deliverPendingNotices(caseId, deps)).toEqual({ sent: 0, skipped: 1 });
+    expect(await deliverPendingNotices(caseId, deps)).toEqual({ sent: 0, skipped: 1, failed: 0, parked: 0 });
     expect(asked).toEqual([]);
     expect(repo.notices[0]!.status).toBe('skipped');
   });
@@ -154,7 +175,7 @@ describe('deliverPendingNotices', () => {
     ];
     const { deps, mailer, caseId } = setup({ intents });
     deps.supervisorEmails = [];
-    expect(await deliverPendingNotices(caseId, deps)).toEqual({ sent: 0, skipped: 2 });
+    expect(await deliverPendingNotices(caseId, deps)).toEqual({ sent: 0, skipped: 2, failed: 0, parked: 0 });
     expect(mailer.sent).toHaveLength(0);
   });
 

@@ -73,7 +73,7 @@ export function allDomainNotices(): NoticeIntent[] {
   // dissatisfied rating → review concluded; then an escalation on a second case.
   let c = take(newCase());
   c = take(warnDeadline(c, 'acceptance', c.deadlines.acceptance!.dueAt, at('2026-03-03T02:00:00Z')));
-  c = take(applyAction(c, { type: 'assign', assignee: 'u-zhang', assigneeName: '张承办', assigneeEmail: 'zhang@example.gov.cn' }, clerk, at('2026-03-03T03:00:00Z')));
+  c = take(applyAction(c, { type: 'assign', assignee: 'u-zhang', assigneeName: '张承办', assigneeEmail: 'zhang@example.gov.cn', assigneeUnit: 'office' }, clerk, at('2026-03-03T03:00:00Z')));
   c = take(applyAction(c, { type: 'urge', text: '请于本周内答复。' }, supervisor, at('2026-03-03T04:00:00Z')));
   c = take(applyAction(c, { type: 'accept' }, clerk, at('2026-03-03T05:00:00Z')));
   c = take(applyAction(c, { type: 'extend', reason: '因需向多个部门核实，情况复杂。', workingDays: 10 }, clerk, at('2026-03-04T02:00:00Z')));
