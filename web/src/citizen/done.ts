@@ -67,7 +67,7 @@ export function ReceiptPage() {
       ),
     ),
     h(CopyField, { id: 'tracking-no', label: t('查询编号', 'Tracking number'), value: receipt.trackingNo }),
-    h(AccessCodeField, { id: 'access-code', label: t('查询码', 'Access code'), value: receipt.accessCode, trackingNo: receipt.trackingNo }),
+    receipt.accessCode ? h(AccessCodeField, { id: 'access-code', label: t('查询码', 'Access code'), value: receipt.accessCode, trackingNo: receipt.trackingNo }) : h(ShownBefore, null),
     receipt.emailGiven
       ? h(
           'p',
@@ -106,6 +106,22 @@ export function ReceiptPage() {
 
 export const ComplaintDone = ReceiptPage;
 
+/** A retried submission (the first answer was lost): the same case, but its code was shown the first time and is not kept. */
+function ShownBefore() {
+  return h(
+    Notice,
+    { kind: 'warn' },
+    h(
+      'p',
+      { class: 'shown-before' },
+      t(
+        '这次提交与您刚才的提交相同，本机关只保留一件。查询码已在第一次提交时显示，本机关不保存查询码原文，无法再次显示。',
+        'This was the same submission as before, kept once. Its access code was shown the first time; it is not stored, so it cannot be shown again.',
+      ),
+    ),
+  );
+}
+
 /** After a comment: its tracking number and access code, to see later what became of it. */
 function CommentDone({ receipt }: { receipt: NonNullable<ReturnType<typeof loadReceipt>> }) {
   return h(
@@ -115,7 +131,7 @@ function CommentDone({ receipt }: { receipt: NonNullable<ReturnType<typeof loadR
     h('p', null, t(`我们已于 ${formatDateTime(receipt.receivedAt)} 收到您的意见。`, `We received your comment on ${formatDateTime(receipt.receivedAt)}.`)),
     h(Notice, { kind: 'warn' }, h('p', null, t('查询码只显示这一次。凭查询编号和查询码，可在采纳情况公布后查看您的意见是否被采纳。', 'The access code is shown only this once. With both you can see what became of your comment once the report is published.'))),
     h(CopyField, { id: 'tracking-no', label: t('查询编号', 'Tracking number'), value: receipt.trackingNo }),
-    h(CopyField, { id: 'access-code', label: t('查询码', 'Access code'), value: receipt.accessCode }),
+    receipt.accessCode ? h(CopyField, { id: 'access-code', label: t('查询码', 'Access code'), value: receipt.accessCode }) : h(ShownBefore, null),
     h('p', { class: 'actions' }, h(Link, { href: `/track?no=${encodeURIComponent(receipt.trackingNo)}`, class: 'button primary' }, t('查询意见处理情况', 'Follow this comment'))),
   );
 }

@@ -22,7 +22,9 @@ export type DeadlineDetail = CoreCitizen['deadlineDetails'][number];
 /** What a submission answers: tracking number, access code (shown once), due dates. */
 export interface Receipt {
   trackingNo: string;
-  accessCode: string;
+  /** Absent when the submission was a retry: the code was shown the first time and is not kept. */
+  accessCode?: string;
+  accessCodeShownOnce?: boolean;
   kind: string;
   status: string;
   receivedAt: string;
