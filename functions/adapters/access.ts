@@ -32,7 +32,9 @@ export type Access =
   /** `start`: StartExecution of the app's state machines; `resume`: SendTaskSuccess on a task token. */
   | { workflow: 'start' | 'resume' }
   /** Send mail: SES (global profile) or the SMTP credentials secret (China profile). */
-  | { mail: 'send' };
+  | { mail: 'send' }
+  /** Send SMS: End User Messaging SendTextMessage (global profile); the agency's gateway needs no AWS right (China). */
+  | { sms: 'send' };
 
 const table = (id: TableId, ...actions: TableAction[]): Access => ({ table: id, actions });
 
@@ -73,6 +75,8 @@ export const workflowResume: Access = { workflow: 'resume' };
 
 /** The Mailer port (SES or SMTP, see functions/adapters/mail.ts). */
 export const mailSend: Access = { mail: 'send' };
+/** The Sms port (End User Messaging or the agency's gateway, see functions/adapters/sms.ts). */
+export const smsSend: Access = { sms: 'send' };
 
 /** Service-level building blocks, as the services call the adapters. */
 /** services/complaints submitComplaint: calendar, vault, new case, start its workflow. */

@@ -20,6 +20,8 @@ export interface ServiceDeps {
   intakeUnit(): string;
   extensionPolicy(): ExtensionPolicy;
   now(): Date;
+  /** Whether phone-only citizens can be reached (SMS_TRANSPORT). */
+  smsEnabled(): boolean;
 }
 
 let defaults: ServiceDeps | undefined;
@@ -35,6 +37,7 @@ export function defaultDeps(): ServiceDeps {
     intakeUnit,
     extensionPolicy: () => config.extensionPolicy,
     now: () => new Date(),
+    smsEnabled: () => config.smsEnabled,
   };
   return defaults;
 }

@@ -25,6 +25,8 @@ export interface AccessTargets {
   stateMachineArns: readonly string[];
   /** Grants sending mail in this deployment profile (SES identity, or the SMTP secret). */
   grantMail: (fn: AppFunction) => void;
+  /** Grants sending SMS in this deployment profile (End User Messaging; nothing for a gateway). */
+  grantSms: (fn: AppFunction) => void;
 }
 
 const KEY_READ = ['kms:Decrypt', 'kms:DescribeKey'];
@@ -39,6 +41,7 @@ export function grantAccess(fn: AppFunction, access: readonly Access[], targets:
   const vaultFields = new Set<string>();
   const workflow = new Set<'start' | 'resume'>();
   let mail = false;
+  let sms = false;
 
   for (const a of access) {
     if ('table' in a) {
@@ -59,6 +62,8 @@ export function grantAccess(fn: AppFunction, access: readonly Access[], targets:
       workflow.add(a.workflow);
     } else if ('mail' in a) {
       mail = true;
+    } else if ('sms' in a) {
+      sms = true;
     }
   }
 
@@ -120,4 +125,5 @@ export function grantAccess(fn: AppFunction, access: readonly Access[], targets:
   }
 
   if (mail) targets.grantMail(fn);
+  if (sms) targets.grantSms(fn);
 }

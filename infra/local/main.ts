@@ -98,10 +98,11 @@ async function main(): Promise<void> {
   const dynamoDir = join(dataDir, 'dynamodb');
   // The JVM is the slowest part to start: boot it first and load the rest of the runtime meanwhile.
   const dynamoStarting = startDynamoDbLocal(dynamoDir).then((d) => (stops.push(d.stop), d));
-  const [{ createLocalServer }, { createLocalIssuer }, { startLocalSes }] = await Promise.all([
+  const [{ createLocalServer }, { createLocalIssuer }, { startLocalSes }, { startLocalSms }] = await Promise.all([
     import('./http-adapter.ts'),
     import('./local-auth.ts'),
     import('./ses.ts'),
+    import('./sms.ts'),
     dynamoStarting.catch(() => undefined), // failure reported where it is awaited below
   ]);
 
@@ -118,9 +119,10 @@ async function main(): Promise<void> {
   const urlHost = ['0.0.0.0', '::', 'localhost'].includes(host) ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   const baseUrl = `http://${urlHost}:${actualPort}`;
 
-  const [dynamo, ses, issuer] = await Promise.all([
+  const [dynamo, ses, sms, issuer] = await Promise.all([
     dynamoStarting,
     startLocalSes().then((s) => (stops.push(s.stop), s)),
+    startLocalSms().then((s) => (stops.push(s.stop), s)),
     createLocalIssuer(dataDir, baseUrl),
     ensureVaultKey(join(dataDir, 'vault-key.bin')),
   ]);
@@ -131,10 +133,14 @@ async function main(): Promise<void> {
   process.env.JWT_AUDIENCE = issuer.audience;
   process.env.JWT_JWKS_URL = issuer.jwksUrl;
   configureFunctions(baseUrl);
+  // SMS through the End User Messaging stand-in (SMS_TRANSPORT=gateway|off still work).
+  process.env.SMS_TRANSPORT ??= 'aws';
+  process.env.SMS_GATEWAY_URL ??= sms.gatewayUrl;
 
   row('API + web', `${baseUrl}  (${existsSync(WEB_ROOT) ? 'web/dist' : 'web/dist not built'})`);
   row('DynamoDB Local', `${dynamo.endpoint}  data ${dynamoDir}`);
   row('SES local', `${ses.endpoint}  viewer ${ses.viewerUrl}`);
+  row('SMS local', `${sms.endpoint}  (${process.env.SMS_TRANSPORT}; /__local/sms lists messages)`);
   await startStepFunctions();
   const { startLocalJobs, scheduleText } = await import('./jobs.ts');
   const stopJobs = startLocalJobs(clock, new URL('../../functions/', import.meta.url), (line) => console.error(line));
@@ -144,7 +150,7 @@ async function main(): Promise<void> {
   row('Virtual clock', clock.virtual ? `on, now ${new Date().toISOString()}` : 'off (real time)');
   row('Data dir', dataDir);
 
-  servicesReady({ clock, issuer, listEmails: () => ses.listEmails() });
+  servicesReady({ clock, issuer, listEmails: () => ses.listEmails(), listSms: () => sms.listSms() });
   // performance.now() counts from process start (tsx loading included) and ignores the virtual clock.
   row('Started in', `${(performance.now() / 1000).toFixed(1)} s`);
   console.log(['Local runtime', ...lines].join('\n'));

@@ -13,6 +13,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { grantAccess, type AccessTargets } from '../constructs/access.ts';
 import { AppFunction, PROJECT_ROOT } from '../constructs/function.ts';
+import { acknowledgeWildcardResource } from '../constructs/nag.ts';
 import { HttpApi } from '../constructs/http-api.ts';
 import { Monitoring } from '../constructs/monitoring.ts';
 import { WebHosting } from '../constructs/web-hosting.ts';
@@ -61,6 +62,14 @@ export class StatelessStack extends Stack {
       grantMail: (fn) => {
         if (stateful.mailIdentity) stateful.mailIdentity.grantSendEmail(fn.function);
         else smtpSecret!.grantRead(fn.function);
+      },
+      grantSms: (fn) => {
+        // China: the agency's gateway is reached over HTTPS, no AWS right needed.
+        if (settings.profile !== 'global') return;
+        // SendTextMessage chooses among the account's phone numbers, pools and sender ids of this region.
+        const resource = this.formatArn({ service: 'sms-voice', resource: '*' });
+        fn.function.addToRolePolicy(new iam.PolicyStatement({ actions: ['sms-voice:SendTextMessage'], resources: [resource] }));
+        acknowledgeWildcardResource(fn.role, resource, 'End User Messaging SMS: SendTextMessage may use any origination identity of this account and region (phone number, pool or sender id).');
       },
     };
     // China profile: the SMTP relay's credentials (no SES there); created by the operator.
@@ -115,6 +124,10 @@ export class StatelessStack extends Stack {
       MAIL_FROM: settings.mailFrom,
       MAIL_TRANSPORT: stateful.mailIdentity ? 'ses' : 'smtp',
       ...(smtpSecret && !stateful.mailIdentity ? { SMTP_SECRET_ID: settings.smtpSecretName! } : {}),
+      // SMS for citizens who left only a phone: End User Messaging (global), the agency's gateway or off (China).
+      SMS_TRANSPORT: settings.profile === 'global' ? 'aws' : settings.smsGatewayUrl ? 'gateway' : 'off',
+      ...(settings.smsOriginationIdentity ? { SMS_ORIGINATION_IDENTITY: settings.smsOriginationIdentity } : {}),
+      ...(settings.smsGatewayUrl ? { SMS_GATEWAY_URL: settings.smsGatewayUrl } : {}),
       SUPERVISOR_EMAILS: settings.supervisorEmails.join(','),
       UNITS_JSON: JSON.stringify(settings.units),
       JWT_ISSUER: identity.issuer,

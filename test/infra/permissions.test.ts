@@ -49,6 +49,7 @@ function expectedActions(access: readonly Access[], mailActions: readonly string
     } else if ('vault' in a) for (const x of ['dynamodb:GetItem', 'kms:Decrypt', 'kms:DescribeKey']) out.add(x);
     else if ('workflow' in a) out.add(a.workflow === 'start' ? 'states:StartExecution' : 'states:SendTaskSuccess');
     else if ('mail' in a) for (const x of mailActions) out.add(x);
+    else if ('sms' in a) out.add('sms-voice:SendTextMessage');
   }
   return [...out].sort();
 }
@@ -66,6 +67,7 @@ function rolesAllowed(t: TestApp, actions: string[], touches: (r: unknown) => bo
 const hasVaultRead = (s: Subject) => s.access.some((a) => 'vault' in a && a.vault === 'read');
 const hasVaultPut = (s: Subject) => s.access.some((a) => 'vault' in a && a.vault === 'put');
 const hasMail = (s: Subject) => s.access.some((a) => 'mail' in a);
+const hasSms = (s: Subject) => s.access.some((a) => 'sms' in a);
 
 function violations(t: TestApp, registries: Registries = testRegistries) {
   const { stateful } = t.built;
@@ -83,6 +85,7 @@ function violations(t: TestApp, registries: Registries = testRegistries) {
       expected: roles((s) => hasVaultRead(s) || hasVaultPut(s)),
     },
     mail: { actual: rolesAllowed(t, ['ses:SendEmail', 'secretsmanager:GetSecretValue'], () => true), expected: roles(hasMail) },
+    sms: { actual: rolesAllowed(t, ['sms-voice:SendTextMessage'], () => true), expected: roles(hasSms) },
   };
 }
 
@@ -183,7 +186,8 @@ describe('IAM: each function gets exactly what it declares', () => {
     expect(allows(statements, 'dynamodb:Query', couldBe(CASES_ARN))).toBe(false);
     for (const s of subjects(t)) {
       const wide = statementsOf(t, s.role).filter((st) => [st.Resource].flat().some((r) => r === '*' || /\*$/.test(JSON.stringify(r).replace(/"$/, ''))));
-      expect(wide.flatMap(actionsOf).every((a) => a.startsWith('xray:')), s.name).toBe(true);
+      // SendTextMessage picks any origination identity of the account and region (acknowledged in cdk-nag).
+      expect(wide.flatMap(actionsOf).every((a) => a.startsWith('xray:') || a === 'sms-voice:SendTextMessage'), s.name).toBe(true);
     }
   });
 
@@ -204,12 +208,14 @@ describe('IAM: each function gets exactly what it declares', () => {
     expect(allows(statements, 'dynamodb:GetItem', couldBe(CASES_ARN))).toBe(false);
   });
 
-  it('the real registries: the notice sender decrypts the e-mail field only; intake only puts into the vault', () => {
+  it('the real registries: the notice sender decrypts the e-mail and phone fields only and may send SMS; intake only puts into the vault', () => {
     const t = buildTestApp(defaultRegistries);
     const v = violations(t, defaultRegistries);
     for (const [check, { actual, expected }] of Object.entries(v)) expect(actual, check).toEqual(expected);
     const sender = subjects(t, defaultRegistries).find((s) => s.name === 'SendNotices')!;
-    expect(JSON.stringify(statementsOf(t, sender.role))).toContain('"kms:EncryptionContext:field":["email"]');
+    expect(JSON.stringify(statementsOf(t, sender.role))).toContain('"kms:EncryptionContext:field":["email","phone"]');
+    expect(allows(statementsOf(t, sender.role), 'sms-voice:SendTextMessage', () => true)).toBe(true);
+    expect(v.sms.expected).toEqual([sender.role]);
     expect(allows(statementsOf(t, sender.role), 'dynamodb:Scan', couldBe(VAULT_ARN))).toBe(false);
   });
 });

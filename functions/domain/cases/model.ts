@@ -61,7 +61,7 @@ export interface CaseRecord {
   assigneeEmail?: string;
   /** Opaque key of the encrypted identity in the reporter vault; absent for anonymous reports. */
   reporterRef?: string;
-  /** Whether the citizen can be reached by e-mail: a yes/no, never the address. */
+  /** Whether the citizen can be reached (by e-mail, or by SMS when only a phone was left and SMS is on): a yes/no, never the address. */
   reporterReachable: boolean;
   receivedAt: string;
   legalReceiptDate: string;
