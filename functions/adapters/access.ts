@@ -78,6 +78,9 @@ export const mailSend: Access = { mail: 'send' };
 /** The Sms port (End User Messaging or the agency's gateway, see functions/adapters/sms.ts). */
 export const smsSend: Access = { sms: 'send' };
 
+/** DynamoContactRequests.save: a transaction of Puts (the request, its ledger line). */
+export const contactSave = table('Cases', 'PutItem');
+
 /** Service-level building blocks, as the services call the adapters. */
 /** services/complaints submitComplaint: calendar, vault, new case, start its workflow. */
 export const submitCaseAccess: readonly Access[] = [calendarList, vaultPut, casePut, workflowStart];

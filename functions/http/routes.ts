@@ -10,6 +10,8 @@ import {
   idempotencyRecords,
   submitCaseAccess,
   trackCaseAccess,
+  contactSave,
+  vaultRead,
   workflowStart,
   type Access,
 } from '../adapters/access.ts';
@@ -17,6 +19,7 @@ import { yearParams, yearScheduleBody, yearScheduleResponse } from '../shared/sc
 import { caseActionBody, staffCaseBody } from '../shared/schemas/staff.ts';
 import { caseIdParams, caseListQuery, ratingBody, statsQuery, trackingParams } from '../shared/schemas/cases.ts';
 import { complaintBody, complaintReceipt } from '../shared/schemas/complaints.ts';
+import { contactDecisionBody, contactRequestBody, relayBody, requestIdParams } from '../shared/schemas/contact.ts';
 import { annualReportQuery, clarificationBody, disclosureReceipt, disclosureRequestBody } from '../shared/schemas/disclosure.ts';
 
 /**
@@ -165,5 +168,46 @@ export const routes: RouteDef[] = [
     summary: "The annual report's 依申请公开 table by applicant type (JSON, or format=csv)",
     schemas: { query: annualReportQuery },
     access: [caseIndex('byUnit')],
+  },
+  {
+    method: 'POST',
+    path: '/v1/cases/{caseId}/contact-requests',
+    handler: 'http/contact-request.ts',
+    auth: 'staff',
+    summary: "Ask to see one contact field of the case's citizen (email, phone, name, address) with a reason; a custodian decides",
+    schemas: { params: caseIdParams, body: contactRequestBody },
+    status: 201,
+    // The case (who may see it, is there a vault entry), the request and its ledger line.
+    access: [caseGet, contactSave],
+  },
+  {
+    method: 'POST',
+    path: '/v1/contact-requests/{requestId}/decision',
+    handler: 'http/contact-decision.ts',
+    auth: 'staff',
+    summary: 'Approve or refuse a contact request (custodian; never your own)',
+    schemas: { params: requestIdParams, body: contactDecisionBody },
+    access: [caseGet, contactSave],
+  },
+  {
+    method: 'GET',
+    path: '/v1/contact-requests/{requestId}/reveal',
+    handler: 'http/contact-reveal.ts',
+    auth: 'staff',
+    summary: 'The approved contact field, to the requesting handler only, once, within 24 hours of approval (then 410)',
+    schemas: { params: requestIdParams },
+    // The request and the case, the reveal recorded, then the one approved field decrypted: the
+    // only staff-facing function that may read the vault (contact fields only, never the ID number).
+    access: [caseGet, contactSave, vaultRead('email', 'phone', 'name', 'address')],
+  },
+  {
+    method: 'POST',
+    path: '/v1/cases/{caseId}/relay',
+    handler: 'http/case-relay.ts',
+    auth: 'staff',
+    summary: 'Relay a message to the citizen by e-mail or SMS without revealing them; answers only "sent"',
+    schemas: { params: caseIdParams, body: relayBody },
+    status: 201,
+    access: [calendarList, ...commitAndResumeAccess],
   },
 ];

@@ -14,7 +14,7 @@ const PHONE_E164 = '+8613955550123';
 const EMAIL = 'relay-check-5521@example.cn';
 
 let rt: LocalRuntime;
-const { bodies: staffBodies, staff, act, signIn } = staffSession(() => rt);
+const { tokens, bodies: staffBodies, staff, act, signIn, waitForEmail } = staffSession(() => rt);
 
 interface Sms {
   to: string;
@@ -128,9 +128,85 @@ describe('SMS to citizens who left only a phone', () => {
   });
 });
 
+describe('contact by exception', () => {
+  let named: Receipt;
+  const request = (who: string, caseId: string, body: unknown) => staff(who, 'POST', `/v1/cases/${caseId}/contact-requests`, body);
+  const decide = (who: string, id: string, body: unknown) => staff(who, 'POST', `/v1/contact-requests/${id}/decision`, body);
+  const reveal = (who: string, id: string) => rt.fetchJson('GET', `/v1/contact-requests/${id}/reveal`, undefined, { authorization: `Bearer ${tokens[who]}` });
+
+  it('approved: the requester sees the one field once; before approval 409, others 403, afterwards 410; all audited', async () => {
+    named = await complaint({ phone: PHONE });
+    const filed = await request('handler', named.caseId, { field: 'phone', reason: '需电话核实投诉线索' });
+    expect(filed.status, filed.text).toBe(201);
+    expect(filed.body).toMatchObject({ status: 'pending' });
+    const id = filed.body.requestId as string;
+    expect((await reveal('handler', id)).status).toBe(409);
+    expect((await decide('handlerCustodian', id, { decision: 'approve' })).status).toBe(403);
+    expect((await decide('handler', id, { decision: 'approve' })).status).toBe(403);
+    const approved = await decide('custodian', id, { decision: 'approve', comment: '同意，限本次核实' });
+    expect(approved.status, approved.text).toBe(200);
+    expect((await decide('custodian', id, { decision: 'refuse' })).status).toBe(409);
+    expect((await reveal('other', id)).status).toBe(403);
+    expect((await reveal('custodian', id)).status).toBe(403);
+    const shown = await reveal('handler', id);
+    expect(shown.status, shown.text).toBe(200);
+    expect(shown.body).toEqual({ field: 'phone', value: PHONE });
+    expect(shown.text).not.toContain(NAME);
+    const again = await reveal('handler', id);
+    expect(again.status).toBe(410);
+    expect(again.body.error.code).toBe('gone');
+    const audit = await staff('supervisor', 'GET', `/v1/cases/${named.caseId}`);
+    const events = audit.body.history.map((e: { event: string }) => e.event);
+    expect(events).toEqual(expect.arrayContaining(['contact-requested', 'contact-approved', 'contact-revealed']));
+    expect(audit.text).not.toContain(PHONE);
+    const citizen = await rt.fetchJson('GET', `/v1/track/${named.trackingNo}`, undefined, { 'x-access-code': named.accessCode });
+    expect(citizen.text).not.toContain('contact-');
+  });
+
+  it('an approval not used within 24 hours is gone', async () => {
+    const filed = await request('handler', named.caseId, { field: 'address', reason: '需寄送书面告知' });
+    const id = filed.body.requestId as string;
+    expect((await decide('custodian', id, { decision: 'approve' })).status).toBe(200);
+    await rt.clock('2026-11-04T10:00:00+08:00');
+    await signIn({ handler: { sub: 'h-1', name: '王办理', groups: ['handler'], unit: 'office' } });
+    expect((await reveal('handler', id)).status).toBe(410);
+  });
+
+  it('refused: nothing is revealed, and the refusal is audited', async () => {
+    await signIn({ custodian: { sub: 'c-1', name: '钱保管', groups: ['custodian'], unit: 'office' }, supervisor: { sub: 's-1', name: '赵督办', groups: ['supervisor'], unit: 'office' } });
+    const filed = await request('handler', named.caseId, { field: 'name', reason: '想知道是谁' });
+    const id = filed.body.requestId as string;
+    expect((await decide('custodian', id, { decision: 'refuse', comment: '理由不充分' })).status).toBe(200);
+    const refused = await reveal('handler', id);
+    expect(refused.status).toBe(409);
+    expect(refused.text).not.toContain(NAME);
+    const audit = await staff('supervisor', 'GET', `/v1/cases/${named.caseId}`);
+    expect(audit.body.history.map((e: { event: string }) => e.event)).toContain('contact-refused');
+    // A handler who cannot see the case cannot ask.
+    expect((await request('other', named.caseId, { field: 'phone', reason: 'x' })).status).toBe(403);
+  });
+
+  it('relay: the message reaches the citizen by SMS (or e-mail) and the handler sees only "sent"', async () => {
+    const relayed = await staff('handler', 'POST', `/v1/cases/${named.caseId}/relay`, { text: '请补充被投诉单位的具体地址。' });
+    expect(relayed.status, relayed.text).toBe(201);
+    expect(relayed.body).toEqual({ status: 'sent' });
+    await waitForSms(smsFor(named, '留言'));
+    const view = await rt.fetchJson('GET', `/v1/track/${named.trackingNo}`, undefined, { 'x-access-code': named.accessCode });
+    expect(view.text).toContain('请补充被投诉单位的具体地址。');
+    const byMail = await complaint({ email: EMAIL });
+    expect((await staff('handler', 'POST', `/v1/cases/${byMail.caseId}/relay`, { text: '感谢您的反映。' })).status).toBe(201);
+    await waitForEmail((m) => m.to.includes(EMAIL) && m.text.includes('感谢您的反映。'));
+    const anonymous = await rt.fetchJson('POST', '/v1/complaints', { category: 'other', subject: '匿名', description: 'x', respondentUnit: 'y', reporter: { anonymous: true } });
+    const anonId = await caseIdOf(anonymous.body.trackingNo);
+    expect((await staff('handler', 'POST', `/v1/cases/${anonId}/relay`, { text: 'x' })).status).toBe(409);
+    expect((await request('handler', anonId, { field: 'phone', reason: 'x' })).status).toBe(409);
+  });
+});
+
 describe('identity stays hidden', () => {
   it('no staff answer and no log line carries the name or the phone', () => {
     for (const secret of [NAME, PHONE, PHONE_E164]) {
+      // The one reveal answer is fetched outside staffSession, so it is not among these.
       expect(staffBodies.join('\n')).not.toContain(secret);
       expect(rt.logs()).not.toContain(secret);
     }

@@ -10,7 +10,7 @@ const templateNames = readdirSync(new URL('../../../functions/notices/templates/
   .sort();
 const REPORTER = [
   'receipt', 'not-accepted', 'transferred', 'extended', 'result', 'review-concluded',
-  'disclosure-receipt', 'disclosure-extended', 'disclosure-clarification', 'disclosure-closed', 'disclosure-reply',
+  'disclosure-receipt', 'disclosure-extended', 'disclosure-clarification', 'disclosure-closed', 'disclosure-reply', 'relay',
 ];
 const STAFF = [
   'new-case', 'transfer-in', 'extended-unit', 'assignment', 'urge', 'warning', 'escalation', 'escalation-unit', 'review-opened',
