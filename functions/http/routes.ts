@@ -45,7 +45,7 @@ export interface RouteDef {
    * Everything the handler's code does on AWS (functions/adapters/access.ts): its function gets
    * exactly these rights and no others. Required, so a new route says what it touches; follow the
    * handler into the services and adapters it calls. Reporter identity: only intake may put into
-   * the vault, only the notification task may read (and decrypt) it.
+   * the vault; only the notification task and the contact reveal may read (and decrypt) it.
    */
   access: readonly Access[];
 }
