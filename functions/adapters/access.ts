@@ -34,7 +34,13 @@ export type Access =
   /** Send mail: SES (global profile) or the SMTP credentials secret (China profile). */
   | { mail: 'send' }
   /** Send SMS: End User Messaging SendTextMessage (global profile); the agency's gateway needs no AWS right (China). */
-  | { sms: 'send' };
+  | { sms: 'send' }
+  /**
+   * Evidence attachments (functions/adapters/s3/attachments.ts): `upload` presigns POSTs that S3
+   * runs with this function's rights (PutObject under uploads/, a data key from the attachments
+   * key); `read` gets objects (GetObject, Decrypt).
+   */
+  | { attachments: 'upload' | 'read' };
 
 const table = (id: TableId, ...actions: TableAction[]): Access => ({ table: id, actions });
 
@@ -77,6 +83,9 @@ export const workflowResume: Access = { workflow: 'resume' };
 export const mailSend: Access = { mail: 'send' };
 /** The Sms port (End User Messaging or the agency's gateway, see functions/adapters/sms.ts). */
 export const smsSend: Access = { sms: 'send' };
+
+/** presignUpload (the browser's POST runs with these rights). */
+export const attachmentsUpload: Access = { attachments: 'upload' };
 
 /** DynamoContactRequests.save: a transaction of Puts (the request, its ledger line). */
 export const contactSave = table('Cases', 'PutItem');

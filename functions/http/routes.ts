@@ -11,6 +11,7 @@ import {
   submitCaseAccess,
   trackCaseAccess,
   contactSave,
+  attachmentsUpload,
   vaultRead,
   workflowStart,
   type Access,
@@ -19,6 +20,7 @@ import { yearParams, yearScheduleBody, yearScheduleResponse } from '../shared/sc
 import { caseActionBody, staffCaseBody } from '../shared/schemas/staff.ts';
 import { caseIdParams, caseListQuery, ratingBody, statsQuery, trackingParams } from '../shared/schemas/cases.ts';
 import { complaintBody, complaintReceipt } from '../shared/schemas/complaints.ts';
+import { uploadBody, uploadTicket } from '../shared/schemas/uploads.ts';
 import { contactDecisionBody, contactRequestBody, relayBody, requestIdParams } from '../shared/schemas/contact.ts';
 import { annualReportQuery, clarificationBody, disclosureReceipt, disclosureRequestBody } from '../shared/schemas/disclosure.ts';
 
@@ -209,5 +211,15 @@ export const routes: RouteDef[] = [
     schemas: { params: caseIdParams, body: relayBody },
     status: 201,
     access: [calendarList, ...commitAndResumeAccess],
+  },
+  {
+    method: 'POST',
+    path: '/v1/uploads',
+    handler: 'http/upload-create.ts',
+    auth: 'public',
+    summary: 'A presigned POST for one evidence file (image/jpeg, image/png, application/pdf; at most 10 MB), sent straight to S3',
+    schemas: { body: uploadBody, response: uploadTicket },
+    status: 201,
+    access: [attachmentsUpload],
   },
 ];

@@ -72,4 +72,12 @@ export const config = {
   get smsGatewayToken() {
     return process.env.SMS_GATEWAY_TOKEN || undefined;
   },
+  /** Private, KMS-encrypted bucket for evidence attachments. */
+  get attachmentsBucket() {
+    return read('ATTACHMENTS_BUCKET');
+  },
+  /** Path-style S3 URLs (the local stand-in). */
+  get s3PathStyle() {
+    return process.env.S3_FORCE_PATH_STYLE === 'true';
+  },
 };

@@ -4,7 +4,7 @@
  * route, task or state machine there needs no change here.
  */
 import { join } from 'node:path';
-import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { Aws, CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
@@ -20,7 +20,7 @@ import { WebHosting } from '../constructs/web-hosting.ts';
 import { stateMachineArn, Workflows } from '../constructs/workflows.ts';
 import { VAULT_TABLE_ID, type Registries } from './registries.ts';
 import type { Settings } from './settings.ts';
-import { tableName, type StatefulStack } from './stateful-stack.ts';
+import { attachmentsBucketName, tableName, type StatefulStack } from './stateful-stack.ts';
 
 export interface StatelessStackProps extends StackProps {
   registries: Registries;
@@ -63,6 +63,8 @@ export class StatelessStack extends Stack {
         if (stateful.mailIdentity) stateful.mailIdentity.grantSendEmail(fn.function);
         else smtpSecret!.grantRead(fn.function);
       },
+      attachmentsBucketArn: `arn:${Aws.PARTITION}:s3:::${attachmentsBucketName(settings.stage)}`,
+      attachmentsKey: stateful.attachmentsKey,
       grantSms: (fn) => {
         // China: the agency's gateway is reached over HTTPS, no AWS right needed.
         if (settings.profile !== 'global') return;
@@ -128,6 +130,7 @@ export class StatelessStack extends Stack {
       SMS_TRANSPORT: settings.profile === 'global' ? 'aws' : settings.smsGatewayUrl ? 'gateway' : 'off',
       ...(settings.smsOriginationIdentity ? { SMS_ORIGINATION_IDENTITY: settings.smsOriginationIdentity } : {}),
       ...(settings.smsGatewayUrl ? { SMS_GATEWAY_URL: settings.smsGatewayUrl } : {}),
+      ATTACHMENTS_BUCKET: attachmentsBucketName(settings.stage),
       SUPERVISOR_EMAILS: settings.supervisorEmails.join(','),
       UNITS_JSON: JSON.stringify(settings.units),
       JWT_ISSUER: identity.issuer,

@@ -72,6 +72,8 @@ async function reachable(handler: string): Promise<{ modules: string[]; can: Set
     if (/\bawait decrypt\(/.test(text)) can.add('vault:read');
     if (/new SendEmailCommand\(|sendMail\(/.test(text)) can.add('mail:send');
     if (/new SendTextMessageCommand\(|postToSmsGateway\(/.test(text)) can.add('sms:send');
+    if (/\bcreatePresignedPost\(/.test(text)) can.add('attachments:upload');
+    if (/new GetObjectCommand\(/.test(text)) can.add('attachments:read');
   }
   return { modules, can };
 }
@@ -83,6 +85,7 @@ function claimed(access: readonly Access[]): string[] {
     if ('vault' in a) return a.vault === 'put' ? ['vault:put', 'ReporterVault:PutItem'] : ['vault:read', 'ReporterVault:GetItem'];
     if ('workflow' in a) return [`workflow:${a.workflow}`];
     if ('sms' in a) return ['sms:send'];
+    if ('attachments' in a) return [`attachments:${a.attachments}`];
     return ['mail:send'];
   });
 }
