@@ -86,6 +86,8 @@ export const smsSend: Access = { sms: 'send' };
 
 /** presignUpload (the browser's POST runs with these rights). */
 export const attachmentsUpload: Access = { attachments: 'upload' };
+/** inspectUpload (GetObject) and attachmentLinks (presigned GETs run with these rights). */
+export const attachmentsRead: Access = { attachments: 'read' };
 
 /** DynamoContactRequests.save: a transaction of Puts (the request, its ledger line). */
 export const contactSave = table('Cases', 'PutItem');

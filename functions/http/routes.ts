@@ -12,6 +12,7 @@ import {
   trackCaseAccess,
   contactSave,
   attachmentsUpload,
+  attachmentsRead,
   vaultRead,
   workflowStart,
   type Access,
@@ -83,7 +84,7 @@ export const routes: RouteDef[] = [
     summary: 'Submit a complaint or report (web form); Idempotency-Key makes a retry return the first answer',
     schemas: { body: complaintBody, response: complaintReceipt },
     status: 201,
-    access: [...submitCaseAccess, idempotencyRecords],
+    access: [...submitCaseAccess, idempotencyRecords, attachmentsRead],
   },
   {
     method: 'POST',
@@ -93,7 +94,7 @@ export const routes: RouteDef[] = [
     summary: 'Submit a disclosure request (依申请公开); Idempotency-Key makes a retry return the first answer',
     schemas: { body: disclosureRequestBody, response: disclosureReceipt },
     status: 201,
-    access: [...submitCaseAccess, idempotencyRecords],
+    access: [...submitCaseAccess, idempotencyRecords, attachmentsRead],
   },
   {
     method: 'POST',
@@ -112,7 +113,7 @@ export const routes: RouteDef[] = [
   },
   { method: 'GET', path: '/v1/cases/{caseId}', handler: 'http/case-get.ts', auth: 'staff', summary: 'A case for staff (never the reporter identity)',
     schemas: { params: caseIdParams },
-    access: [caseGet, ...caseWithHistoryAccess],
+    access: [caseGet, ...caseWithHistoryAccess, attachmentsRead],
   },
   {
     method: 'POST',
@@ -132,7 +133,7 @@ export const routes: RouteDef[] = [
     auth: 'public',
     summary: 'Follow a case with tracking number and X-Access-Code',
     schemas: { params: trackingParams },
-    access: [...trackCaseAccess, ...caseWithHistoryAccess],
+    access: [...trackCaseAccess, ...caseWithHistoryAccess, attachmentsRead],
   },
   {
     method: 'POST',

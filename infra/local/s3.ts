@@ -102,11 +102,16 @@ export async function startLocalS3(opts: { host?: string; secretKey?: string } =
     if (!obj) return xmlError(res, 404, 'NoSuchKey', 'The specified key does not exist.');
     const range = /^bytes=(\d+)-(\d+)$/.exec(String(req.headers.range ?? ''));
     const body = range ? obj.body.subarray(Number(range[1]), Number(range[2]) + 1) : obj.body;
-    res.writeHead(range ? 206 : 200, { 'content-type': obj.contentType, 'content-length': String(body.length), 'last-modified': new Date().toUTCString(), etag: '"local"' });
+    res.writeHead(range ? 206 : 200, {
+      'content-type': obj.contentType,
+      'content-length': String(body.length),
+      ...(range ? { 'content-range': `bytes ${range[1]}-${Number(range[1]) + body.length - 1}/${obj.body.length}` } : {}), 'last-modified': new Date().toUTCString(), etag: '"local"' });
     res.end(req.method === 'HEAD' ? undefined : body);
   }
 
   const server = createServer((req, res) => {
+    // Node would stamp real time; the SDK corrects its clock by this header, and must keep the virtual one.
+    res.setHeader('date', new Date().toUTCString());
     const url = new URL(req.url ?? '/', 'http://local');
     const path = decodeURIComponent(url.pathname.replace(/^\//, ''));
     const run = async () => {

@@ -71,6 +71,8 @@ export interface CaseRecord {
   rating?: { rating: Rating; comment?: string; at: string };
   review?: { openedAt: string; concludedAt?: string; conclusion?: string };
   accessCodeHash: string;
+  /** Evidence files (S3 upload ids, checked type and size), at most 5; never file names. */
+  attachments?: { id: string; contentType: string; size: number }[];
   createdBy?: string;
   version: number;
 }
