@@ -219,4 +219,21 @@ describe('IAM: each function gets exactly what it declares', () => {
     expect(v.sms.expected).toEqual([sender.role]);
     expect(allows(statementsOf(t, sender.role), 'dynamodb:Scan', couldBe(VAULT_ARN))).toBe(false);
   });
+
+  it('the real registries: besides the notice sender only the contact reveal decrypts identity, and only contact fields (never the ID number)', () => {
+    const t = buildTestApp(defaultRegistries);
+    const reporterKey = refersTo(logicalId(t.built.stateful, t.built.stateful.reporterKey));
+    const all = subjects(t, defaultRegistries);
+    const reveal = all.find((s) => s.name === 'GET /v1/contact-requests/{requestId}/reveal')!;
+    const sender = all.find((s) => s.name === 'SendNotices')!;
+    expect(rolesAllowed(t, ['kms:Decrypt'], reporterKey)).toEqual([reveal.role, sender.role].sort());
+    expect(JSON.stringify(statementsOf(t, reveal.role))).toContain(
+      '"kms:EncryptionContext:purpose":"reporter-identity","kms:EncryptionContext:field":["address","email","name","phone"]',
+    );
+    for (const name of ['POST /v1/cases/{caseId}/contact-requests', 'POST /v1/contact-requests/{requestId}/decision', 'POST /v1/cases/{caseId}/relay', 'GET /v1/cases/{caseId}']) {
+      const s = all.find((x) => x.name === name)!;
+      expect(allows(statementsOf(t, s.role), 'kms:Decrypt', reporterKey), name).toBe(false);
+      expect(allows(statementsOf(t, s.role), 'dynamodb:GetItem', couldBe(VAULT_ARN)), name).toBe(false);
+    }
+  });
 });
