@@ -32,7 +32,15 @@ export type Access =
   /** `start`: StartExecution of the app's state machines; `resume`: SendTaskSuccess on a task token. */
   | { workflow: 'start' | 'resume' }
   /** Send mail: SES (global profile) or the SMTP credentials secret (China profile). */
-  | { mail: 'send' };
+  | { mail: 'send' }
+  /** Send SMS: End User Messaging SendTextMessage (global profile); the agency's gateway needs no AWS right (China). */
+  | { sms: 'send' }
+  /**
+   * Evidence attachments (functions/adapters/s3/attachments.ts): `upload` presigns POSTs that S3
+   * runs with this function's rights (PutObject under uploads/, a data key from the attachments
+   * key); `read` gets objects (GetObject, Decrypt).
+   */
+  | { attachments: 'upload' | 'read' };
 
 const table = (id: TableId, ...actions: TableAction[]): Access => ({ table: id, actions });
 
@@ -71,6 +79,16 @@ export const workflowResume: Access = { workflow: 'resume' };
 
 /** The Mailer port (SES or SMTP, see functions/adapters/mail.ts). */
 export const mailSend: Access = { mail: 'send' };
+/** The Sms port (End User Messaging or the agency's gateway, see functions/adapters/sms.ts). */
+export const smsSend: Access = { sms: 'send' };
+
+/** presignUpload (the browser's POST runs with these rights). */
+export const attachmentsUpload: Access = { attachments: 'upload' };
+/** inspectUpload (GetObject) and attachmentLinks (presigned GETs run with these rights). */
+export const attachmentsRead: Access = { attachments: 'read' };
+
+/** DynamoContactRequests.save: a transaction of Puts (the request, its ledger line). */
+export const contactSave = table('Cases', 'PutItem');
 
 /** Service-level building blocks, as the services call the adapters. */
 /** services/complaints submitComplaint: calendar, vault, new case, start its workflow. */

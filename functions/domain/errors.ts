@@ -9,7 +9,7 @@ export interface FieldProblem {
 }
 
 export abstract class DomainError extends Error {
-  abstract readonly code: 'forbidden' | 'conflict' | 'validation' | 'not-found';
+  abstract readonly code: 'forbidden' | 'conflict' | 'validation' | 'not-found' | 'gone';
   constructor(
     message: string,
     readonly messageEn: string,
@@ -42,4 +42,9 @@ export class Invalid extends DomainError {
 
 export class NotFound extends DomainError {
   readonly code = 'not-found';
+}
+
+/** It was there once and is no more (a contact reveal already used or expired). */
+export class Gone extends DomainError {
+  readonly code = 'gone';
 }

@@ -44,6 +44,8 @@ export function rulesOf<C extends CaseRecord>(c: Pick<C, 'kind'>): KindRules<C> 
 }
 
 /** Whether this staff member may see the case (its unit, or the kind's agency-wide groups, or a supervisor). */
+export const relay = <C extends CaseRecord>(c: C, user: StaffActor, text: string, ctx: DomainContext) => core.relayToCitizen(c, user, text, ctx, rulesOf<C>(c));
+export const agencyWideOf = (c: CaseRecord) => rulesOf(c).definition.agencyWide;
 export const canSee = (user: StaffActor, c: CaseRecord) => core.canSeeCase(user, c, rulesOf(c).definition.agencyWide);
 export const applyAction = <C extends CaseRecord>(c: C, action: CaseAction, user: StaffActor, ctx: ActionContext) => core.applyAction(c, action, user, ctx, rulesOf<C>(c));
 export const allowedActions = <C extends CaseRecord>(c: C, user: StaffActor, ctx: ActionContext) => core.allowedActions(c, user, ctx, rulesOf<C>(c));

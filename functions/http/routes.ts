@@ -10,6 +10,10 @@ import {
   commitAndResumeAccess,
   submitCaseAccess,
   trackCaseAccess,
+  contactSave,
+  attachmentsUpload,
+  attachmentsRead,
+  vaultRead,
   workflowStart,
   type Access,
 } from '../adapters/access.ts';
@@ -17,6 +21,8 @@ import { yearParams, yearScheduleBody, yearScheduleResponse } from '../shared/sc
 import { caseActionBody, staffCaseBody } from '../shared/schemas/staff.ts';
 import { caseIdParams, caseListQuery, ratingBody, statsQuery, trackingParams } from '../shared/schemas/cases.ts';
 import { complaintBody, complaintReceipt } from '../shared/schemas/complaints.ts';
+import { uploadBody, uploadTicket } from '../shared/schemas/uploads.ts';
+import { contactDecisionBody, contactRequestBody, relayBody, requestIdParams } from '../shared/schemas/contact.ts';
 import { annualReportQuery, clarificationBody, disclosureReceipt, disclosureRequestBody } from '../shared/schemas/disclosure.ts';
 import { commentBody, commentReceipt, consultationActionBody, consultationBody, consultationParams, reportBody } from '../shared/schemas/consultations.ts';
 
@@ -47,7 +53,7 @@ export interface RouteDef {
    * Everything the handler's code does on AWS (functions/adapters/access.ts): its function gets
    * exactly these rights and no others. Required, so a new route says what it touches; follow the
    * handler into the services and adapters it calls. Reporter identity: only intake may put into
-   * the vault, only the notification task may read (and decrypt) it.
+   * the vault; only the notification task and the contact reveal may read (and decrypt) it.
    */
   access: readonly Access[];
 }
@@ -76,6 +82,7 @@ export const routes: RouteDef[] = [
     schemas: { params: yearParams, body: yearScheduleBody, response: yearScheduleResponse },
     access: [calendarList, calendarPut],
   },
+  { method: 'GET', path: '/v1/config', handler: 'http/public-config.ts', auth: 'public', summary: 'What the forms need of this deployment: `sms` (whether a phone alone is enough to receive notices)', access: [] },
   { method: 'GET', path: '/v1/units', handler: 'http/units.ts', auth: 'public', summary: 'Units (codes and names)', access: [] },
   {
     method: 'POST',
@@ -85,7 +92,7 @@ export const routes: RouteDef[] = [
     summary: 'Submit a complaint or report (web form); Idempotency-Key makes a retry return the first answer',
     schemas: { body: complaintBody, response: complaintReceipt },
     status: 201,
-    access: submitCaseAccess,
+    access: [...submitCaseAccess, attachmentsRead],
   },
   {
     method: 'POST',
@@ -95,7 +102,7 @@ export const routes: RouteDef[] = [
     summary: 'Submit a disclosure request (依申请公开); Idempotency-Key makes a retry return the first answer',
     schemas: { body: disclosureRequestBody, response: disclosureReceipt },
     status: 201,
-    access: submitCaseAccess,
+    access: [...submitCaseAccess, attachmentsRead],
   },
   {
     method: 'POST',
@@ -114,7 +121,7 @@ export const routes: RouteDef[] = [
   },
   { method: 'GET', path: '/v1/cases/{caseId}', handler: 'http/case-get.ts', auth: 'staff', groups: CASE_STAFF, summary: 'A case for staff (never the reporter identity)',
     schemas: { params: caseIdParams },
-    access: [caseGet, ...caseWithHistoryAccess],
+    access: [caseGet, ...caseWithHistoryAccess, attachmentsRead],
   },
   {
     method: 'POST',
@@ -134,7 +141,7 @@ export const routes: RouteDef[] = [
     auth: 'public',
     summary: 'Follow a case with tracking number and X-Access-Code',
     schemas: { params: trackingParams },
-    access: [...trackCaseAccess, ...caseWithHistoryAccess],
+    access: [...trackCaseAccess, ...caseWithHistoryAccess, attachmentsRead],
   },
   {
     method: 'POST',
@@ -235,5 +242,60 @@ export const routes: RouteDef[] = [
     schemas: { params: consultationParams, body: reportBody },
     // The consultation and its comments, each comment's and the consultation's conditional commit.
     access: [caseGet, calendarList, caseIndex('byUnit'), ...commitAndResumeAccess],
+  },
+  {
+    method: 'POST',
+    path: '/v1/cases/{caseId}/contact-requests',
+    handler: 'http/contact-request.ts',
+    auth: 'staff',
+    groups: ['handler', 'supervisor', 'admin'],
+    summary: "Ask to see one contact field of the case's citizen (email, phone, name, address) with a reason; a custodian decides",
+    schemas: { params: caseIdParams, body: contactRequestBody },
+    status: 201,
+    // The case (who may see it, is there a vault entry), the request and its ledger line.
+    access: [caseGet, contactSave],
+  },
+  {
+    method: 'POST',
+    path: '/v1/contact-requests/{requestId}/decision',
+    handler: 'http/contact-decision.ts',
+    auth: 'staff',
+    groups: ['custodian'],
+    summary: 'Approve or refuse a contact request (custodian; never your own)',
+    schemas: { params: requestIdParams, body: contactDecisionBody },
+    access: [caseGet, contactSave],
+  },
+  {
+    method: 'GET',
+    path: '/v1/contact-requests/{requestId}/reveal',
+    handler: 'http/contact-reveal.ts',
+    auth: 'staff',
+    groups: ['handler', 'supervisor', 'admin'],
+    summary: 'The approved contact field, to the requesting handler only, once, within 24 hours of approval (then 410)',
+    schemas: { params: requestIdParams },
+    // The request and the case, the reveal recorded, then the one approved field decrypted: the
+    // only staff-facing function that may read the vault (contact fields only, never the ID number).
+    access: [caseGet, contactSave, vaultRead('email', 'phone', 'name', 'address')],
+  },
+  {
+    method: 'POST',
+    path: '/v1/cases/{caseId}/relay',
+    handler: 'http/case-relay.ts',
+    auth: 'staff',
+    groups: ['handler', 'supervisor', 'admin'],
+    summary: 'Relay a message to the citizen by e-mail or SMS without revealing them; answers only "sent"',
+    schemas: { params: caseIdParams, body: relayBody },
+    status: 201,
+    access: [calendarList, ...commitAndResumeAccess],
+  },
+  {
+    method: 'POST',
+    path: '/v1/uploads',
+    handler: 'http/upload-create.ts',
+    auth: 'public',
+    summary: 'A presigned POST for one evidence file (image/jpeg, image/png, application/pdf; at most 10 MB), sent straight to S3',
+    schemas: { body: uploadBody, response: uploadTicket },
+    status: 201,
+    access: [attachmentsUpload],
   },
 ];

@@ -1,12 +1,14 @@
-import type { CaseRepository, Mailer, ReporterVault, StoredNotice } from '../domain/cases/ports.ts';
+import type { CaseRepository, Mailer, ReporterVault, Sms, StoredNotice } from '../domain/cases/ports.ts';
 import type { Recipient, Unit } from '../domain/cases/model.ts';
 import { logger } from '../shared/logger.ts';
-import { renderNotice } from './render.ts';
+import { renderNotice, smsText } from './render.ts';
 
 export interface DeliveryDeps {
   repo: Pick<CaseRepository, 'get' | 'pendingNotices' | 'claimNotice' | 'markNotice'>;
   vault: ReporterVault;
   mailer: Mailer;
+  /** For citizens who left a phone and no e-mail; absent or disabled: those notices are skipped. */
+  sms?: Sms;
   units: Unit[];
   supervisorEmails: string[];
   /** Defaults to PUBLIC_BASE_URL. */
@@ -44,14 +46,16 @@ export async function deliverPendingNotices(
     // once: the claim lets exactly one of them send each notice.
     if (!(await deps.repo.claimNotice(caseId, notice.noticeId))) continue;
     const to = await addresses(notice);
-    if (to.length === 0) {
+    if (to.mail.length === 0 && !to.sms) {
       await deps.repo.markNotice(caseId, notice.noticeId, 'skipped');
       logger.info('notice skipped: no address', meta);
       counts.skipped++;
       continue;
     }
     try {
-      await deps.mailer.send({ to, subject, text });
+      if (to.mail.length > 0) await deps.mailer.send({ to: to.mail, subject, text });
+      // Short, with the tracking number and where to look; never the access code or the body.
+      else await deps.sms!.send({ to: to.sms!, text: smsText(subject, deps.publicBaseUrl) });
     } catch (err) {
       const reason = err instanceof Error ? err.name : 'unknown';
       const attempts = (notice.attempts ?? 0) + 1;
@@ -68,40 +72,48 @@ export async function deliverPendingNotices(
       continue;
     }
     await deps.repo.markNotice(caseId, notice.noticeId, 'sent');
-    logger.info('notice sent', meta);
+    logger.info('notice sent', { ...meta, by: to.mail.length > 0 ? 'mail' : 'sms' });
     counts.sent++;
   }
   return counts;
 }
 
-/** Addresses per recipient; the reporter's is decrypted at most once per run, and only if needed. */
-function recipientResolver(caseId: string, deps: DeliveryDeps) {
-  let reporterEmail: Promise<string | undefined> | undefined;
-  const loadReporterEmail = async (): Promise<string | undefined> => {
-    const c = await deps.repo.get(caseId);
-    if (!c?.reporterRef) return undefined;
-    // Only the e-mail field: the rest of the identity stays encrypted even in this task.
-    const { email } = await deps.vault.get(c.reporterRef, ['email']);
-    return email?.trim() || undefined;
-  };
+interface Addresses {
+  mail: string[];
+  /** The reporter's phone, only when they left no e-mail and SMS is on. */
+  sms?: string;
+}
 
-  return async (notice: StoredNotice): Promise<string[]> => {
+/** Addresses per recipient; the reporter's contact is decrypted at most once per run, and only if needed. */
+function recipientResolver(caseId: string, deps: DeliveryDeps) {
+  const smsOn = deps.sms?.enabled === true;
+  let reporter: Promise<Addresses> | undefined;
+  const loadReporter = async (): Promise<Addresses> => {
+    const c = await deps.repo.get(caseId);
+    if (!c?.reporterRef) return { mail: [] };
+    // Only the contact fields (the phone only where SMS can use it): the rest of the identity
+    // stays encrypted even in this task.
+    const { email, phone } = await deps.vault.get(c.reporterRef, smsOn ? ['email', 'phone'] : ['email']);
+    if (email?.trim()) return { mail: [email.trim()] };
+    return phone?.trim() ? { mail: [], sms: phone.trim() } : { mail: [] };
+  };
+  const mail = (addresses: string[]): Addresses => ({ mail: addresses });
+
+  return async (notice: StoredNotice): Promise<Addresses> => {
     const to: Recipient = notice.to;
     switch (to.kind) {
-      case 'reporter': {
-        reporterEmail ??= loadReporterEmail();
-        const email = await reporterEmail;
-        return email ? [email] : [];
-      }
+      case 'reporter':
+        reporter ??= loadReporter();
+        return reporter;
       case 'unit': {
         const email = deps.units.find((u) => u.code === to.unit)?.email;
         if (!email) logger.warn('unit has no e-mail address', { unit: to.unit, noticeId: notice.noticeId });
-        return email ? [email] : [];
+        return mail(email ? [email] : []);
       }
       case 'supervisors':
-        return deps.supervisorEmails.filter(Boolean);
+        return mail(deps.supervisorEmails.filter(Boolean));
       case 'email':
-        return to.email.trim() ? [to.email.trim()] : [];
+        return mail(to.email.trim() ? [to.email.trim()] : []);
     }
   };
 }

@@ -65,3 +65,12 @@ function parse(name: string, source: string): Template {
   }
   return { subject, body };
 }
+
+/**
+ * The SMS form of a notice: its subject (which names the tracking number) and where to read the
+ * whole notice. Nothing else: never the access code, the body or anyone's name.
+ */
+export function smsText(subject: string, publicBaseUrl = config.publicBaseUrl): string {
+  const base = publicBaseUrl.replace(/\/+$/, '');
+  return `【政务公开】${subject}。详情请凭编号和查询码在 ${base}/track 查看。`;
+}

@@ -68,7 +68,8 @@ export async function submitCase<C extends CaseRecord>(
     trackingNo: newTrackingNo(kind, now),
     accessCodeHash: await hashAccessCode(accessCode),
     ...(reporterRef ? { reporterRef } : {}),
-    reporterReachable: Boolean(identity?.email),
+    // By e-mail, or by SMS where a phone is all they left and this deployment sends SMS.
+    reporterReachable: Boolean(identity?.email?.trim() || (identity?.phone?.trim() && deps.smsEnabled())),
     ...(createdBy ? { createdBy: { sub: createdBy.sub, name: createdBy.name, unit: createdBy.unit } } : {}),
   });
   for (let attempt = 1; ; attempt++) {

@@ -21,6 +21,8 @@ export interface ServiceDeps {
   extensionPolicy(): ExtensionPolicy;
   consultationPolicy(): ConsultationPolicy;
   now(): Date;
+  /** Whether phone-only citizens can be reached (SMS_TRANSPORT). */
+  smsEnabled(): boolean;
 }
 
 let defaults: ServiceDeps | undefined;
@@ -37,6 +39,7 @@ export function defaultDeps(): ServiceDeps {
     extensionPolicy: () => config.extensionPolicy,
     consultationPolicy: () => ({ ...DEFAULT_CONSULTATION_POLICY, ...config.consultationPolicy }),
     now: () => new Date(),
+    smsEnabled: () => config.smsEnabled,
   };
   return defaults;
 }

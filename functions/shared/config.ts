@@ -63,4 +63,30 @@ export const config = {
   get publicBaseUrl() {
     return read('PUBLIC_BASE_URL', 'http://localhost:3000');
   },
+  /** `aws` (End User Messaging SMS), `gateway` (the agency's HTTP gateway) or `off`. */
+  get smsTransport() {
+    return read('SMS_TRANSPORT', 'off');
+  },
+  /** Whether citizens can be reached by SMS here (intake records it; the form shows it). */
+  get smsEnabled() {
+    return ['aws', 'gateway'].includes(this.smsTransport);
+  },
+  /** End User Messaging: the phone number, pool or sender id to send from (optional). */
+  get smsOriginationIdentity() {
+    return process.env.SMS_ORIGINATION_IDENTITY || undefined;
+  },
+  get smsGatewayUrl() {
+    return process.env.SMS_GATEWAY_URL || undefined;
+  },
+  get smsGatewayToken() {
+    return process.env.SMS_GATEWAY_TOKEN || undefined;
+  },
+  /** Private, KMS-encrypted bucket for evidence attachments. */
+  get attachmentsBucket() {
+    return read('ATTACHMENTS_BUCKET');
+  },
+  /** Path-style S3 URLs (the local stand-in). */
+  get s3PathStyle() {
+    return process.env.S3_FORCE_PATH_STYLE === 'true';
+  },
 };

@@ -5,6 +5,7 @@ export type ErrorCode =
   | 'forbidden'
   | 'not-found'
   | 'conflict'
+  | 'gone'
   | 'payload-too-large'
   | 'unsupported-media-type'
   | 'rate-limited'
@@ -16,6 +17,7 @@ const STATUS: Record<ErrorCode, number> = {
   forbidden: 403,
   'not-found': 404,
   conflict: 409,
+  gone: 410,
   'payload-too-large': 413,
   'unsupported-media-type': 415,
   'rate-limited': 429,

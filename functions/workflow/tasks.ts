@@ -6,6 +6,7 @@ import {
   fireTimerAccess,
   mailSend,
   noticeUpdate,
+  smsSend,
   vaultRead,
   waitTokenPut,
   workflowResume,
@@ -27,8 +28,9 @@ export const workflowTasks: WorkflowTaskDef[] = [
   {
     name: 'SendNotices',
     handler: 'workflow/send-notices.ts',
-    // pendingNotices, claim/mark, the case, the reporter's e-mail address (and no other field), mail.
-    access: [caseQuery, noticeUpdate, caseGet, vaultRead('email'), mailSend],
+    // pendingNotices, claim/mark, the case, the reporter's e-mail address or (no e-mail) phone
+    // and no other field, mail, SMS.
+    access: [caseQuery, noticeUpdate, caseGet, vaultRead('email', 'phone'), mailSend, smsSend],
   },
   // Load, store refreshed provisional deadlines, check pending notices.
   { name: 'NextDeadline', handler: 'workflow/next-deadline.ts', access: [caseGet, calendarList, casePut, caseQuery] },

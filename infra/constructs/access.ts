@@ -9,7 +9,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type { Access, TableAction } from '../../functions/adapters/access.ts';
 import type { AppFunction } from './function.ts';
-import { acknowledgeWildcardAction } from './nag.ts';
+import { acknowledgeWildcardAction, acknowledgeWildcardResource } from './nag.ts';
 
 /** Encryption context of every reporter-vault ciphertext (functions/adapters/vault/reporter-vault.ts). */
 export const VAULT_PURPOSE = 'reporter-identity';
@@ -25,6 +25,11 @@ export interface AccessTargets {
   stateMachineArns: readonly string[];
   /** Grants sending mail in this deployment profile (SES identity, or the SMTP secret). */
   grantMail: (fn: AppFunction) => void;
+  /** Grants sending SMS in this deployment profile (End User Messaging; nothing for a gateway). */
+  grantSms: (fn: AppFunction) => void;
+  /** The attachments bucket (name built in this stack) and its customer-managed key. */
+  attachmentsBucketArn: string;
+  attachmentsKey: kms.IKey;
 }
 
 const KEY_READ = ['kms:Decrypt', 'kms:DescribeKey'];
@@ -39,6 +44,8 @@ export function grantAccess(fn: AppFunction, access: readonly Access[], targets:
   const vaultFields = new Set<string>();
   const workflow = new Set<'start' | 'resume'>();
   let mail = false;
+  let sms = false;
+  const attachments = new Set<'upload' | 'read'>();
 
   for (const a of access) {
     if ('table' in a) {
@@ -59,6 +66,10 @@ export function grantAccess(fn: AppFunction, access: readonly Access[], targets:
       workflow.add(a.workflow);
     } else if ('mail' in a) {
       mail = true;
+    } else if ('sms' in a) {
+      sms = true;
+    } else if ('attachments' in a) {
+      attachments.add(a.attachments);
     }
   }
 
@@ -120,4 +131,20 @@ export function grantAccess(fn: AppFunction, access: readonly Access[], targets:
   }
 
   if (mail) targets.grantMail(fn);
+  if (sms) targets.grantSms(fn);
+
+  if (attachments.size) {
+    const objects = `${targets.attachmentsBucketArn}/uploads/*`;
+    const viaS3 = { StringEquals: { 'kms:ViaService': `s3.${Aws.REGION}.${Aws.URL_SUFFIX}` } };
+    const reason = 'Attachment objects are named by random upload ids under uploads/: the prefix is the narrowest resource.';
+    acknowledgeWildcardResource(fn.role, objects, reason);
+    if (attachments.has('upload')) {
+      add(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [objects] }));
+      add(new iam.PolicyStatement({ actions: ['kms:GenerateDataKey'], resources: [targets.attachmentsKey.keyArn], conditions: viaS3 }));
+    }
+    if (attachments.has('read')) {
+      add(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [objects] }));
+      add(new iam.PolicyStatement({ actions: ['kms:Decrypt'], resources: [targets.attachmentsKey.keyArn], conditions: viaS3 }));
+    }
+  }
 }

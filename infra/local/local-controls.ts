@@ -9,6 +9,7 @@ import type { Clock } from './clock.ts';
 import type { LocalIssuer } from './local-auth.ts';
 import { internal, invalid, readBody, sendError, sendJson, sendMethodNotAllowed, tooLarge } from './replies.ts';
 import type { LocalEmail } from './ses.ts';
+import type { LocalSmsMessage } from './sms.ts';
 
 const MAX_LOCAL_BODY = 64 * 1024;
 
@@ -16,6 +17,7 @@ export interface LocalServices {
   clock: Clock;
   issuer: LocalIssuer;
   listEmails(): Promise<LocalEmail[]>;
+  listSms(): LocalSmsMessage[];
 }
 
 async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
@@ -72,6 +74,7 @@ export async function serveLocal(req: IncomingMessage, res: ServerResponse, path
     },
     '/__local/login': { POST: () => login(req, services.issuer) },
     '/__local/emails': { GET: async () => ({ items: await services.listEmails() }) },
+    '/__local/sms': { GET: async () => ({ items: services.listSms().map(({ to, text, at }) => ({ to, text, at })) }) },
   };
   const methods = endpoints[path];
   if (!methods) return sendError(res, notFound('接口', 'Endpoint'));

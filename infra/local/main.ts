@@ -98,10 +98,12 @@ async function main(): Promise<void> {
   const dynamoDir = join(dataDir, 'dynamodb');
   // The JVM is the slowest part to start: boot it first and load the rest of the runtime meanwhile.
   const dynamoStarting = startDynamoDbLocal(dynamoDir).then((d) => (stops.push(d.stop), d));
-  const [{ createLocalServer }, { createLocalIssuer, TOKEN_LIFETIME_S }, { startLocalSes }] = await Promise.all([
+  const [{ createLocalServer }, { createLocalIssuer, TOKEN_LIFETIME_S }, { startLocalSes }, { startLocalSms }, { startLocalS3 }] = await Promise.all([
     import('./http-adapter.ts'),
     import('./local-auth.ts'),
     import('./ses.ts'),
+    import('./sms.ts'),
+    import('./s3.ts'),
     dynamoStarting.catch(() => undefined), // failure reported where it is awaited below
   ]);
 
@@ -118,9 +120,11 @@ async function main(): Promise<void> {
   const urlHost = ['0.0.0.0', '::', 'localhost'].includes(host) ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   const baseUrl = `http://${urlHost}:${actualPort}`;
 
-  const [dynamo, ses, issuer] = await Promise.all([
+  const [dynamo, ses, sms, s3, issuer] = await Promise.all([
     dynamoStarting,
     startLocalSes().then((s) => (stops.push(s.stop), s)),
+    startLocalSms().then((s) => (stops.push(s.stop), s)),
+    startLocalS3().then((s) => (stops.push(s.stop), s)),
     createLocalIssuer(dataDir, baseUrl),
     ensureVaultKey(join(dataDir, 'vault-key.bin')),
   ]);
@@ -133,10 +137,16 @@ async function main(): Promise<void> {
   // The same bound on token lifetime as on AWS, at the local issuer's own (long) lifetime.
   process.env.JWT_MAX_LIFETIME_SECONDS = String(TOKEN_LIFETIME_S);
   configureFunctions(baseUrl);
+  // SMS through the End User Messaging stand-in (SMS_TRANSPORT=gateway|off still work).
+  process.env.SMS_TRANSPORT ??= 'aws';
+  process.env.SMS_GATEWAY_URL ??= sms.gatewayUrl;
+  process.env.ATTACHMENTS_BUCKET ??= 'disclosure-attachments-local';
 
   row('API + web', `${baseUrl}  (${existsSync(WEB_ROOT) ? 'web/dist' : 'web/dist not built'})`);
   row('DynamoDB Local', `${dynamo.endpoint}  data ${dynamoDir}`);
   row('SES local', `${ses.endpoint}  viewer ${ses.viewerUrl}`);
+  row('S3 local', `${s3.endpoint}  (attachments, bucket ${process.env.ATTACHMENTS_BUCKET})`);
+  row('SMS local', `${sms.endpoint}  (${process.env.SMS_TRANSPORT}; /__local/sms lists messages)`);
   await startStepFunctions();
   const { startLocalJobs, scheduleText } = await import('./jobs.ts');
   const stopJobs = startLocalJobs(clock, new URL('../../functions/', import.meta.url), (line) => console.error(line));
@@ -146,7 +156,7 @@ async function main(): Promise<void> {
   row('Virtual clock', clock.virtual ? `on, now ${new Date().toISOString()}` : 'off (real time)');
   row('Data dir', dataDir);
 
-  servicesReady({ clock, issuer, listEmails: () => ses.listEmails() });
+  servicesReady({ clock, issuer, listEmails: () => ses.listEmails(), listSms: () => sms.listSms() });
   // performance.now() counts from process start (tsx loading included) and ignores the virtual clock.
   row('Started in', `${(performance.now() / 1000).toFixed(1)} s`);
   console.log(['Local runtime', ...lines].join('\n'));

@@ -60,6 +60,10 @@ export interface Settings {
   oidc?: OidcSettings;
   /** China profile: Secrets Manager secret (name) with the SMTP relay's host, port and credentials. */
   smtpSecretName?: string;
+  /** Global profile: End User Messaging origination identity (phone number, pool or sender id ARN / id); optional. */
+  smsOriginationIdentity?: string;
+  /** China profile: the agency's SMS gateway (https); without it SMS is off and the forms say so. */
+  smsGatewayUrl?: string;
   /** Base of links in notices when there is no site URL (China without siteDomain). */
   publicBaseUrl?: string;
   /** The only principal that may schedule deletion of or disable the KMS keys. */
@@ -160,6 +164,8 @@ export function readSettings(node: Node): Settings {
     siteCertificateId,
     oidc,
     smtpSecretName: profile === 'china' ? smtpSecretName : undefined,
+    smsOriginationIdentity: profile === 'global' ? str(node, 'smsOriginationIdentity') : undefined,
+    smsGatewayUrl: profile === 'china' && str(node, 'smsGatewayUrl') ? httpsUrl('smsGatewayUrl', str(node, 'smsGatewayUrl')!) : undefined,
     publicBaseUrl: str(node, 'publicBaseUrl') && httpsUrl('publicBaseUrl', str(node, 'publicBaseUrl')!),
     breakGlassRoleArn: str(node, 'breakGlassRoleArn'),
     alarmEmail: str(node, 'alarmEmail'),

@@ -3,7 +3,7 @@
  * is retained on stack deletion and protected against accidental replacement; the stateless stack
  * can be torn down and rebuilt freely around it.
  */
-import { Aws, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Aws, CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
@@ -12,6 +12,7 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
@@ -41,6 +42,9 @@ export interface StatefulStackProps extends StackProps {
   settings: Settings;
 }
 
+/** Fixed, so the stateless stack names the bucket by an ARN it builds itself (exact IAM and cdk-nag). */
+export const attachmentsBucketName = (stage: string) => `disclosure-attachments-${stage}-${Aws.ACCOUNT_ID}-${Aws.REGION}`;
+
 export class StatefulStack extends Stack {
   /** By TableDef id. */
   readonly tables = new Map<string, dynamodb.Table>();
@@ -66,6 +70,9 @@ export class StatefulStack extends Stack {
   /** Every alarm of the app notifies this topic (encrypted; e-mail subscription from `alarmEmail`). */
   readonly alarmTopic: sns.Topic;
   readonly breakGlassRoleArn: string;
+  /** Evidence attachments: private, encrypted with its own customer-managed key. */
+  readonly attachmentsBucket: s3.Bucket;
+  readonly attachmentsKey: kms.Key;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -104,7 +111,31 @@ export class StatefulStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
-    const keys = [this.reporterKey, this.vaultTableKey, alarmKey];
+    this.attachmentsKey = new kms.Key(this, 'AttachmentsKey', {
+      description: 'Evidence attachments (S3 default encryption)',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.attachmentsBucket = new s3.Bucket(this, 'Attachments', {
+      bucketName: attachmentsBucketName(settings.stage),
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      encryption: s3.BucketEncryption.KMS,
+      encryptionKey: this.attachmentsKey,
+      bucketKeyEnabled: true,
+      enforceSSL: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+      // Browsers POST the file (presigned) and GET it (presigned, short-lived) from the site.
+      cors: [{ allowedMethods: [s3.HttpMethods.POST, s3.HttpMethods.GET], allowedOrigins: ['*'], allowedHeaders: ['*'], maxAge: 600 }],
+      // An upload never attached to a case is dropped after a day.
+      lifecycleRules: [{ prefix: 'uploads/', abortIncompleteMultipartUploadAfter: Duration.days(1) }],
+    });
+    Validations.of(this.attachmentsBucket).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: 'Object access is by presigned URLs the API issues (and logs); CloudTrail S3 data events can be enabled per account.',
+    });
+
+    const keys = [this.reporterKey, this.vaultTableKey, alarmKey, this.attachmentsKey];
     for (const key of keys) this.guardKey(key);
     this.keyTamperAlarm(keys);
 

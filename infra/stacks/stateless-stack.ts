@@ -4,7 +4,7 @@
  * route, task or state machine there needs no change here.
  */
 import { join } from 'node:path';
-import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { Aws, CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
@@ -13,13 +13,14 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { grantAccess, type AccessTargets } from '../constructs/access.ts';
 import { AppFunction, PROJECT_ROOT } from '../constructs/function.ts';
+import { acknowledgeWildcardResource } from '../constructs/nag.ts';
 import { HttpApi } from '../constructs/http-api.ts';
 import { Monitoring } from '../constructs/monitoring.ts';
 import { WebHosting } from '../constructs/web-hosting.ts';
 import { stateMachineArn, Workflows } from '../constructs/workflows.ts';
 import { VAULT_TABLE_ID, type Registries } from './registries.ts';
 import type { Settings } from './settings.ts';
-import { tableName, type StatefulStack } from './stateful-stack.ts';
+import { attachmentsBucketName, tableName, type StatefulStack } from './stateful-stack.ts';
 
 export interface StatelessStackProps extends StackProps {
   registries: Registries;
@@ -61,6 +62,16 @@ export class StatelessStack extends Stack {
       grantMail: (fn) => {
         if (stateful.mailIdentity) stateful.mailIdentity.grantSendEmail(fn.function);
         else smtpSecret!.grantRead(fn.function);
+      },
+      attachmentsBucketArn: `arn:${Aws.PARTITION}:s3:::${attachmentsBucketName(settings.stage)}`,
+      attachmentsKey: stateful.attachmentsKey,
+      grantSms: (fn) => {
+        // China: the agency's gateway is reached over HTTPS, no AWS right needed.
+        if (settings.profile !== 'global') return;
+        // SendTextMessage chooses among the account's phone numbers, pools and sender ids of this region.
+        const resource = this.formatArn({ service: 'sms-voice', resource: '*' });
+        fn.function.addToRolePolicy(new iam.PolicyStatement({ actions: ['sms-voice:SendTextMessage'], resources: [resource] }));
+        acknowledgeWildcardResource(fn.role, resource, 'End User Messaging SMS: SendTextMessage may use any origination identity of this account and region (phone number, pool or sender id).');
       },
     };
     // China profile: the SMTP relay's credentials (no SES there); created by the operator.
@@ -115,6 +126,11 @@ export class StatelessStack extends Stack {
       MAIL_FROM: settings.mailFrom,
       MAIL_TRANSPORT: stateful.mailIdentity ? 'ses' : 'smtp',
       ...(smtpSecret && !stateful.mailIdentity ? { SMTP_SECRET_ID: settings.smtpSecretName! } : {}),
+      // SMS for citizens who left only a phone: End User Messaging (global), the agency's gateway or off (China).
+      SMS_TRANSPORT: settings.profile === 'global' ? 'aws' : settings.smsGatewayUrl ? 'gateway' : 'off',
+      ...(settings.smsOriginationIdentity ? { SMS_ORIGINATION_IDENTITY: settings.smsOriginationIdentity } : {}),
+      ...(settings.smsGatewayUrl ? { SMS_GATEWAY_URL: settings.smsGatewayUrl } : {}),
+      ATTACHMENTS_BUCKET: attachmentsBucketName(settings.stage),
       SUPERVISOR_EMAILS: settings.supervisorEmails.join(','),
       UNITS_JSON: JSON.stringify(settings.units),
       JWT_ISSUER: identity.issuer,

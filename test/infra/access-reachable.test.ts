@@ -71,6 +71,9 @@ async function reachable(handler: string): Promise<{ modules: string[]; can: Set
     if (/\bawait encrypt\(/.test(text)) can.add('vault:put');
     if (/\bawait decrypt\(/.test(text)) can.add('vault:read');
     if (/new SendEmailCommand\(|sendMail\(/.test(text)) can.add('mail:send');
+    if (/new SendTextMessageCommand\(|postToSmsGateway\(/.test(text)) can.add('sms:send');
+    if (/\bcreatePresignedPost\(/.test(text)) can.add('attachments:upload');
+    if (/new GetObjectCommand\(|getSignedUrl\(/.test(text)) can.add('attachments:read');
   }
   return { modules, can };
 }
@@ -81,6 +84,8 @@ function claimed(access: readonly Access[]): string[] {
     if ('table' in a) return 'index' in a ? [`${a.table}/index/${a.index}`] : a.actions.map((x) => `${a.table}:${x}`);
     if ('vault' in a) return a.vault === 'put' ? ['vault:put', 'ReporterVault:PutItem'] : ['vault:read', 'ReporterVault:GetItem'];
     if ('workflow' in a) return [`workflow:${a.workflow}`];
+    if ('sms' in a) return ['sms:send'];
+    if ('attachments' in a) return [`attachments:${a.attachments}`];
     return ['mail:send'];
   });
 }

@@ -184,3 +184,24 @@ describe('keys and monitoring', () => {
     expect(resources(china.stateless, 'AWS::CloudWatch::Alarm').filter((a) => a.Properties.Namespace === 'AWS/SES')).toEqual([]);
   });
 });
+
+describe('SMS per profile', () => {
+  const smsRoles = (t: TestApp) =>
+    [...statementsByRole(t.stateless)].filter(([, statements]) => statements.some((s) => actionsOf(s).includes('sms-voice:SendTextMessage'))).map(([role]) => role);
+
+  it('global: End User Messaging, only the notice sender may SendTextMessage', () => {
+    const t = buildTestApp(defaultRegistries);
+    expect(env(t).SMS_TRANSPORT).toBe('aws');
+    expect(smsRoles(t)).toHaveLength(1);
+    expect(smsRoles(t)[0]).toMatch(/SendNotices/);
+  });
+
+  it('China: off unless the agency names its gateway; never End User Messaging', () => {
+    const off = buildTestApp(defaultRegistries, { context: CHINA });
+    expect(env(off).SMS_TRANSPORT).toBe('off');
+    expect(smsRoles(off)).toEqual([]);
+    const gateway = buildTestApp(defaultRegistries, { context: { ...CHINA, smsGatewayUrl: 'https://sms.example.gov.cn/send' } });
+    expect(env(gateway)).toMatchObject({ SMS_TRANSPORT: 'gateway', SMS_GATEWAY_URL: 'https://sms.example.gov.cn/send' });
+    expect(smsRoles(gateway)).toEqual([]);
+  });
+});

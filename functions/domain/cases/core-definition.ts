@@ -24,6 +24,12 @@ export const coreEvents = {
   rated: { label: { zh: '评价', en: 'Rated' }, public: true },
   'review-opened': { label: { zh: '转督办复查', en: 'Supervision review opened' }, public: true },
   'review-concluded': { label: { zh: '督办复查结论', en: 'Supervision review concluded' }, public: true },
+  // Contact by exception (contact.ts): staff-only ledger lines the supervisor audits.
+  'contact-requested': { label: { zh: '申请查看联系方式', en: 'Contact details requested' }, public: false },
+  'contact-approved': { label: { zh: '联系方式查看申请已批准', en: 'Contact request approved' }, public: false },
+  'contact-refused': { label: { zh: '联系方式查看申请被拒绝', en: 'Contact request refused' }, public: false },
+  'contact-revealed': { label: { zh: '已查看联系方式（一次）', en: 'Contact detail revealed (once)' }, public: false },
+  relayed: { label: { zh: '办理人员留言（已转达）', en: 'Message from the handler (relayed)' }, public: true },
 } satisfies Record<string, EventDef>;
 
 export const coreDeadlines = {

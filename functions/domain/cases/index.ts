@@ -12,3 +12,4 @@ export * from './tracking-number.ts';
 export * from './notice-vars.ts';
 export * from './ports.ts';
 export * from './digest.ts';
+export * from './contact.ts';

@@ -66,7 +66,7 @@ export interface CaseRecord {
   assigneeEmail?: string;
   /** Opaque key of the encrypted identity in the reporter vault; absent for anonymous reports. */
   reporterRef?: string;
-  /** Whether the citizen can be reached by e-mail: a yes/no, never the address. */
+  /** Whether the citizen can be reached (by e-mail, or by SMS when only a phone was left and SMS is on): a yes/no, never the address. */
   reporterReachable: boolean;
   receivedAt: string;
   legalReceiptDate: string;
@@ -76,6 +76,8 @@ export interface CaseRecord {
   rating?: { rating: Rating; comment?: string; at: string };
   review?: { openedAt: string; concludedAt?: string; conclusion?: string };
   accessCodeHash: string;
+  /** Evidence files (S3 upload ids, checked type and size), at most 5; never file names. */
+  attachments?: { id: string; contentType: string; size: number }[];
   createdBy?: string;
   version: number;
 }

@@ -27,6 +27,19 @@ export interface Mailer {
   send(mail: Mail): Promise<void>;
 }
 
+/** A short text message to a phone number (the citizen who left no e-mail). */
+export interface TextMessage {
+  to: string;
+  text: string;
+}
+
+/** SMS: AWS End User Messaging (global), the agency's gateway (China) or off (functions/adapters/sms.ts). */
+export interface Sms {
+  /** False when this deployment sends no SMS: phone-only citizens then get no notices, and the form says so. */
+  readonly enabled: boolean;
+  send(message: TextMessage): Promise<void>;
+}
+
 export interface StoredNotice extends NoticeIntent {
   caseId: string;
   /**

@@ -42,6 +42,8 @@ export const complaintBody = z.object({
   respondentUnit: text(100),
   wantsReply: z.boolean().default(false),
   reporter: reporterSchema,
+  /** Upload ids from POST /v1/uploads. */
+  attachments: z.array(z.uuid()).max(5, bilingual('最多上传 5 个附件', 'At most 5 attachments')).optional(),
 });
 
 export const staffComplaintBody = complaintBody.extend({ channel: z.enum(staffChannels) });

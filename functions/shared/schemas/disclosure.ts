@@ -26,6 +26,8 @@ export const disclosureRequestBody = z.object({
   purpose: optionalText(1000),
   formats: z.array(z.enum(formatCodes)).min(1).max(formatCodes.length).default(['electronic']),
   delivery: z.enum(deliveryCodes).default('online'),
+  /** Upload ids from POST /v1/uploads. */
+  attachments: z.array(z.uuid()).max(5, bilingual('最多上传 5 个附件', 'At most 5 attachments')).optional(),
 });
 
 export const staffDisclosureRequestBody = disclosureRequestBody.extend({ kind: z.literal('disclosure-request'), channel: z.enum(staffChannels) });

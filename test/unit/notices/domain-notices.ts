@@ -3,6 +3,7 @@ import {
   applyAction,
   escalateDeadline,
   rateCase,
+  relay,
   answerClarification,
   receiveComplaint,
   receiveDisclosureRequest,
@@ -90,6 +91,9 @@ export function allDomainNotices(): NoticeIntent[] {
 
   const external = take(newCase('case-4'));
   take(applyAction(external, { type: 'transfer', toExternal: '市市场监督管理局', reason: '属市场监管事项' }, clerk, at('2026-03-03T02:00:00Z')));
+
+  // A handler's message relayed to the citizen (contact by exception's alternative).
+  take(relay(take(newCase('case-5')), clerk, '请补充被投诉单位的地址。', at('2026-03-03T02:00:00Z')));
 
   notices.push(...disclosureNotices(), ...consultationNotices());
   return notices;

@@ -11,7 +11,7 @@ const templateNames = readdirSync(new URL('../../../functions/notices/templates/
 const REPORTER = [
   'receipt', 'accepted', 'not-accepted', 'transferred', 'extended', 'result', 'review-concluded',
   'disclosure-receipt', 'disclosure-extended', 'disclosure-clarification', 'disclosure-closed', 'disclosure-reply',
-  'comment-receipt', 'comment-concluded',
+  'comment-receipt', 'comment-concluded', 'relay',
 ];
 const STAFF = [
   'new-case', 'transfer-in', 'extended-unit', 'assignment', 'urge', 'warning', 'escalation', 'escalation-unit', 'review-opened',
