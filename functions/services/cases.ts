@@ -69,7 +69,7 @@ export async function submitCase<C extends CaseRecord>(
     accessCodeHash: await hashAccessCode(accessCode),
     ...(reporterRef ? { reporterRef } : {}),
     // By e-mail, or by SMS where a phone is all they left and this deployment sends SMS.
-    reporterReachable: Boolean(identity?.email?.trim() || (identity?.phone?.trim() && deps.smsEnabled())),
+    ...reachable(identity, deps.smsEnabled()),
     ...(createdBy ? { createdBy: { sub: createdBy.sub, name: createdBy.name, unit: createdBy.unit } } : {}),
   });
   for (let attempt = 1; ; attempt++) {
@@ -156,4 +156,11 @@ export function receiptOf(c: CaseRecord, accessCode: string | undefined) {
     deadlines: deadlineDates(c),
     provisional: isProvisional(c),
   };
+}
+
+/** Whether and how notices can reach the citizen: e-mail first, else SMS where it is on. */
+function reachable(identity: ReporterIdentity | undefined, smsOn: boolean): { reporterReachable: boolean; reporterChannel?: 'email' | 'sms' } {
+  if (identity?.email?.trim()) return { reporterReachable: true, reporterChannel: 'email' };
+  if (identity?.phone?.trim() && smsOn) return { reporterReachable: true, reporterChannel: 'sms' };
+  return { reporterReachable: false };
 }

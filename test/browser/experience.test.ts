@@ -99,7 +99,8 @@ describe('web: issue 12 fixes in a browser', () => {
     await page.getByRole('button', { name: /王芳/ }).click();
     await page.locator('.case-row', { hasText: PHONE_ONLY_SUBJECT }).getByRole('link').click();
     await page.locator('.actions-panel').waitFor();
-    expect(await page.locator('.answer-route').textContent()).toContain('未留电子邮箱');
+    // The local runtime sends SMS: a phone-only reporter is texted (never shown to staff).
+    expect(await page.locator('.answer-route').textContent()).toContain('短信');
     expect(await page.locator('.facts').first().textContent()).toContain('未分配');
     await shoot(page, 'console-case-phone-only');
 

@@ -32,7 +32,7 @@ async function send(route: (typeof routes)[number], contentType: string | undefi
     ...(names.length ? { pathParameters: Object.fromEntries(names.map((n) => [n, param(n)])) } : {}),
     headers: {
       'x-access-code': 'AAAAA-AAAAA-AAAAA-AAAAA-AAAAA',
-      ...(route.auth === 'staff' ? { authorization: `Bearer ${await issuer.token({ sub: 'a1', name: '管理员', groups: ['admin', 'handler', 'supervisor'], unit: 'office' })}` } : {}),
+      ...(route.auth === 'staff' ? { authorization: `Bearer ${await issuer.token({ sub: 'a1', name: '管理员', groups: ['admin', 'handler', 'supervisor', 'custodian', 'security-officer', 'disclosure-head'], unit: 'office' })}` } : {}),
     },
   });
   if (contentType === undefined) delete event.headers['content-type'];

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+import { ATTACHMENT_TYPES, MAGIC, type AttachmentRef, type AttachmentType } from '../../domain/cases/attachments.ts';
 import { config } from '../../shared/config.ts';
 
-export const ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'application/pdf'] as const;
-export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];
-export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+export type { AttachmentRef };
+
 /** How long the browser has to send the file after asking. */
 const UPLOAD_WINDOW_S = 600;
 
@@ -36,18 +36,6 @@ export async function presignUpload(input: { contentType: AttachmentType; size: 
   return { uploadId, url, fields };
 }
 
-/** What a case keeps of an attachment: never the file name (it may name the citizen). */
-export interface AttachmentRef {
-  id: string;
-  contentType: AttachmentType;
-  size: number;
-}
-
-const MAGIC: Record<AttachmentType, (b: Buffer) => boolean> = {
-  'image/png': (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
-  'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
-  'application/pdf': (b) => b.subarray(0, 5).toString('latin1') === '%PDF-',
-};
 
 /**
  * Checks uploaded files before a case refers to them: the object exists, and its first bytes are

@@ -15,6 +15,7 @@ export interface IntakeContext {
   accessCodeHash: string;
   reporterRef?: string;
   reporterReachable: boolean;
+  reporterChannel?: 'email' | 'sms';
   createdBy?: { sub: string; name: string; unit: string };
 }
 
@@ -46,6 +47,7 @@ export function receiveCase<C extends CaseRecord>(facts: Omit<C, keyof CaseRecor
     ...facts,
     ...(ctx.reporterRef ? { reporterRef: ctx.reporterRef } : {}),
     reporterReachable: ctx.reporterReachable,
+    ...(ctx.reporterChannel ? { reporterChannel: ctx.reporterChannel } : {}),
     receivedAt,
     legalReceiptDate: legalReceiptDate(ctx.calendar, receivedAt),
     deadlines,

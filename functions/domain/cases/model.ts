@@ -68,6 +68,8 @@ export interface CaseRecord {
   reporterRef?: string;
   /** Whether the citizen can be reached (by e-mail, or by SMS when only a phone was left and SMS is on): a yes/no, never the address. */
   reporterReachable: boolean;
+  /** How notices reach the citizen, when they can: the channel, never the address. */
+  reporterChannel?: 'email' | 'sms';
   receivedAt: string;
   legalReceiptDate: string;
   deadlines: Record<string, DeadlineState | undefined>;

@@ -114,6 +114,7 @@ export function staffView<C extends CaseRecord>(
   return {
     ...caseSummary(c, now, rules),
     reporterReachable: c.reporterReachable,
+    reporterChannel: c.reporterChannel ?? null,
     legalReceiptDate: c.legalReceiptDate,
     deadlineDetails: details(calendar, c, now, false, rules),
     provisional: isProvisional(c),

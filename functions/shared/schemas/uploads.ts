@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from '../../adapters/s3/attachments.ts';
+import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from '../../domain/cases/attachments.ts';
 import { bilingual } from '../validation.ts';
 import { text } from './cases.ts';
 

@@ -35,6 +35,11 @@ function AnswerRoute({ c }: { c: StaffCase }) {
   let tone = '';
   if (c.wantsReply === false) {
     text = t(`${who}不需要答复：办理结果只在查询页面公开，${who}凭查询编号和查询码查看。`, `No reply wanted: the result is shown on the tracking page only.`);
+  } else if (c.reporterReachable && c.reporterChannel === 'sms') {
+    text = t(
+      `${who}只留了电话：系统通过短信告知${who}办理进展（短信只含查询编号和查询页面，经办人看不到其号码），完整结果在查询页面向${who}公开。请把办理结果写完整、写清楚。`,
+      `The ${who} left only a phone: the system texts them (the tracking number and page only; staff never see the number), and the full answer is on the tracking page. Write the result in full.`,
+    );
   } else if (c.reporterReachable) {
     text = t(`办理结果和告知书由系统通过电子邮件发送给${who}（经办人看不到其邮箱）。`, `The result and notices are e-mailed to the ${who} by the system (staff never see the address).`);
   } else {

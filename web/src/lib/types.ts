@@ -86,6 +86,7 @@ export type StaffCase = Pick<
   | 'escalated'
   | 'urged'
   | 'reporterReachable'
+  | 'reporterChannel'
   | 'legalReceiptDate'
   | 'deadlineDetails'
   | 'provisional'
