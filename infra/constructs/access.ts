@@ -20,6 +20,8 @@ export interface AccessTargets {
   vaultTableArn: string;
   /** Encrypts the vault table at rest: usable only through DynamoDB. */
   vaultTableKey: kms.IKey;
+  /** Encrypts the other tables at rest: usable only through DynamoDB. */
+  dataTableKey: kms.IKey;
   /** The Encryption SDK's keyring key for reporter fields. */
   reporterKey: kms.IKey;
   stateMachineArns: readonly string[];
@@ -34,6 +36,9 @@ export interface AccessTargets {
 
 const KEY_READ = ['kms:Decrypt', 'kms:DescribeKey'];
 const KEY_WRITE = ['kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*'];
+/** The data tables' key for writes, spelled out (no wildcard to acknowledge). */
+export const DATA_KEY_WRITE = ['kms:Encrypt', 'kms:GenerateDataKey', 'kms:ReEncryptFrom', 'kms:ReEncryptTo'];
+const TABLE_WRITES = new Set<TableAction>(['PutItem', 'UpdateItem', 'DeleteItem']);
 
 export function grantAccess(fn: AppFunction, access: readonly Access[], targets: AccessTargets, owner: string): void {
   const add = (statement: iam.PolicyStatement) => fn.function.addToRolePolicy(statement);
@@ -82,8 +87,12 @@ export function grantAccess(fn: AppFunction, access: readonly Access[], targets:
     add(new iam.PolicyStatement({ actions: ['dynamodb:Query'], resources: [...names].sort().map((name) => `${arn}/index/${name}`) }));
   }
 
-  // The vault table's at-rest key, only as DynamoDB uses it on the caller's behalf.
+  // The tables' at-rest keys, only as DynamoDB uses them on the caller's behalf.
   const viaDynamo = { StringEquals: { 'kms:ViaService': `dynamodb.${Aws.REGION}.${Aws.URL_SUFFIX}` } };
+  const writes = [...tableActions.values()].some((set) => [...set].some((a) => TABLE_WRITES.has(a)));
+  if (tableActions.size > 0 || indexes.size > 0) {
+    add(new iam.PolicyStatement({ actions: [...KEY_READ, ...(writes ? DATA_KEY_WRITE : [])], resources: [targets.dataTableKey.keyArn], conditions: viaDynamo }));
+  }
   const vaultTableKey = (actions: string[]) =>
     add(new iam.PolicyStatement({ actions, resources: [targets.vaultTableKey.keyArn], conditions: viaDynamo }));
 

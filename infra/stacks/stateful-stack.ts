@@ -58,6 +58,7 @@ export class StatefulStack extends Stack {
   readonly reporterKey: kms.Key;
   /** Encrypts the vault table at rest; reached only through the table's grant methods. */
   readonly vaultTableKey: kms.Key;
+  readonly dataTableKey: kms.Key;
   /** Global profile only: China regions have no Cognito user pools (the agency's OIDC issuer signs staff in). */
   readonly userPool?: cognito.UserPool;
   readonly userPoolDomain?: cognito.UserPoolDomain;
@@ -111,6 +112,12 @@ export class StatefulStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
+    this.dataTableKey = new kms.Key(this, 'DataTableKey', {
+      description: 'Cases, calendar and idempotency tables encryption at rest',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
     this.attachmentsKey = new kms.Key(this, 'AttachmentsKey', {
       description: 'Evidence attachments (S3 default encryption)',
       enableKeyRotation: true,
@@ -135,12 +142,13 @@ export class StatefulStack extends Stack {
       reason: 'Object access is by presigned URLs the API issues (and logs); CloudTrail S3 data events can be enabled per account.',
     });
 
-    const keys = [this.reporterKey, this.vaultTableKey, alarmKey, this.attachmentsKey];
+    const keys = [this.reporterKey, this.vaultTableKey, this.dataTableKey, alarmKey, this.attachmentsKey];
     for (const key of keys) this.guardKey(key);
     this.keyTamperAlarm(keys);
 
     for (const def of props.registries.tables) {
-      this.tables.set(def.id, this.table(def, def.id === VAULT_TABLE_ID ? this.vaultTableKey : undefined));
+      // Every table under a customer-managed key: the vault's own, the rest one shared data key.
+      this.tables.set(def.id, this.table(def, def.id === VAULT_TABLE_ID ? this.vaultTableKey : this.dataTableKey));
     }
 
     if (settings.profile === 'global') {
@@ -211,7 +219,7 @@ export class StatefulStack extends Stack {
     alarm.addAlarmAction(new cwActions.SnsAction(this.alarmTopic));
   }
 
-  private table(def: TableDef, key?: kms.IKey): dynamodb.Table {
+  private table(def: TableDef, key: kms.IKey): dynamodb.Table {
     const attr = (name: string) => ({ name, type: dynamodb.AttributeType.STRING });
     const table = new dynamodb.Table(this, def.id, {
       tableName: tableName(this.stackName, def),
@@ -222,9 +230,8 @@ export class StatefulStack extends Stack {
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
       timeToLiveAttribute: def.ttlAttribute,
-      ...(key
-        ? { encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED, encryptionKey: key }
-        : { encryption: dynamodb.TableEncryption.AWS_MANAGED }),
+      encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED,
+      encryptionKey: key,
     });
     for (const index of def.indexes) {
       table.addGlobalSecondaryIndex({

@@ -57,6 +57,7 @@ export class StatelessStack extends Stack {
       ),
       vaultTableArn: tableArn(vaultDef),
       vaultTableKey: stateful.vaultTableKey,
+      dataTableKey: stateful.dataTableKey,
       reporterKey: stateful.reporterKey,
       stateMachineArns: registries.stateMachines.map((def) => stateMachineArn(this, def)),
       grantMail: (fn) => {

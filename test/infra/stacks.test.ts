@@ -22,6 +22,12 @@ describe('stateful stack', () => {
     }
   });
 
+  it('encrypts every table with a customer-managed key', () => {
+    for (const table of resources(t.stateful, 'AWS::DynamoDB::Table')) {
+      expect(table.Properties.SSESpecification, table.Properties.TableName).toMatchObject({ SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: { 'Fn::GetAtt': [expect.any(String), 'Arn'] } });
+    }
+  });
+
   it('sets TTL and ALL-projection indexes where the registry says', () => {
     for (const def of tables) {
       const [table] = resources(t.stateful, 'AWS::DynamoDB::Table').filter((r) => r.Properties.TableName === `DisclosureStateful-dev-${def.id}`);
