@@ -1,6 +1,5 @@
 import { DynamoCaseRepository } from '../adapters/dynamodb/case-store.ts';
 import { StepFunctionsCaseWorkflow } from '../adapters/stepfunctions/case-workflow.ts';
-import { EncryptedReporterVault } from '../adapters/vault/reporter-vault.ts';
 import type { WorkingCalendar } from '../domain/calendar/index.ts';
 import { DEFAULT_CONSULTATION_POLICY, type CaseWorkflow, type ConsultationPolicy, type ExtensionPolicy, type ReporterVault, type Unit } from '../domain/index.ts';
 import { currentCalendar } from '../shared/calendar.ts';
@@ -32,7 +31,7 @@ export function defaultDeps(): ServiceDeps {
   defaults ??= {
     repo: new DynamoCaseRepository(),
     workflow: new StepFunctionsCaseWorkflow(),
-    vault: new EncryptedReporterVault(),
+    vault: lazyVault(),
     calendar: () => currentCalendar(),
     units,
     intakeUnit,
@@ -42,4 +41,17 @@ export function defaultDeps(): ServiceDeps {
     smsEnabled: () => config.smsEnabled,
   };
   return defaults;
+}
+
+/**
+ * The Encryption SDK is the heaviest import of all and only intake and the reveal use the vault:
+ * every other function that takes these deps should not pay for loading it at a cold start.
+ */
+function lazyVault(): ReporterVault {
+  let vault: Promise<ReporterVault> | undefined;
+  const load = () => (vault ??= import('../adapters/vault/reporter-vault.ts').then((m) => new m.EncryptedReporterVault()));
+  return {
+    put: async (identity) => (await load()).put(identity),
+    get: async (ref, fields) => (await load()).get(ref, fields),
+  };
 }
