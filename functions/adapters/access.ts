@@ -30,7 +30,7 @@ export type Access =
   | { vault: 'put' }
   | { vault: 'read'; fields: readonly ReporterField[] }
   /** `start`: StartExecution of the app's state machines; `resume`: SendTaskSuccess on a task token. */
-  | { workflow: 'start' | 'resume' }
+  | { workflow: 'start' | 'resume' | 'reconcile' }
   /** Send mail: SES (global profile) or the SMTP credentials secret (China profile). */
   | { mail: 'send' }
   /** Send SMS: End User Messaging SendTextMessage (global profile); the agency's gateway needs no AWS right (China). */
@@ -76,6 +76,8 @@ export const vaultRead = (...fields: ReporterField[]): Access => ({ vault: 'read
 /** StepFunctionsCaseWorkflow.start / resume. */
 export const workflowStart: Access = { workflow: 'start' };
 export const workflowResume: Access = { workflow: 'resume' };
+/** `reconcile`: DescribeExecution of the app's executions and StartExecution of a fresh generation. */
+export const workflowReconcile: Access = { workflow: 'reconcile' };
 
 /** The Mailer port (SES or SMTP, see functions/adapters/mail.ts). */
 export const mailSend: Access = { mail: 'send' };

@@ -1,4 +1,4 @@
-import { calendarList, caseIndex, casePut, mailSend, type Access } from '../adapters/access.ts';
+import { calendarList, caseIndex, casePut, mailSend, workflowReconcile, type Access } from '../adapters/access.ts';
 
 /**
  * Functions that run on a schedule. CDK gives each an EventBridge Scheduler schedule in
@@ -21,5 +21,12 @@ export const jobs: JobDef[] = [
     at: { hour: 8, minute: 30 },
     // The day's claim, the calendar, the overdue and review indexes, mail.
     access: [casePut, calendarList, caseIndex('openDeadlines'), caseIndex('openReviews'), mailSend],
+  },
+  {
+    name: 'ReconcileWorkflows',
+    handler: 'jobs/reconcile-workflows.ts',
+    at: { hour: 3, minute: 0 },
+    // Every unit's cases, the calendar, each open case's executions (and a fresh one where all ended).
+    access: [caseIndex('byUnit'), calendarList, workflowReconcile],
   },
 ];

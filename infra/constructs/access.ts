@@ -47,7 +47,7 @@ export function grantAccess(fn: AppFunction, access: readonly Access[], targets:
   const indexes = new Map<string, Set<string>>();
   let vaultPut = false;
   const vaultFields = new Set<string>();
-  const workflow = new Set<'start' | 'resume'>();
+  const workflow = new Set<'start' | 'resume' | 'reconcile'>();
   let mail = false;
   let sms = false;
   const attachments = new Set<'upload' | 'read'>();
@@ -135,8 +135,18 @@ export function grantAccess(fn: AppFunction, access: readonly Access[], targets:
   }
 
   if (workflow.size && targets.stateMachineArns.length) {
-    const actions = [...(workflow.has('start') ? ['states:StartExecution'] : []), ...(workflow.has('resume') ? ['states:SendTaskSuccess'] : [])];
-    add(new iam.PolicyStatement({ actions, resources: [...targets.stateMachineArns] }));
+    const actions = [
+      ...(workflow.has('start') || workflow.has('reconcile') ? ['states:StartExecution'] : []),
+      ...(workflow.has('resume') ? ['states:SendTaskSuccess'] : []),
+    ];
+    if (actions.length) add(new iam.PolicyStatement({ actions, resources: [...targets.stateMachineArns] }));
+    if (workflow.has('reconcile')) {
+      const executions = targets.stateMachineArns.map((arn) => `${arn.replace(':stateMachine:', ':execution:')}:*`);
+      add(new iam.PolicyStatement({ actions: ['states:DescribeExecution'], resources: executions }));
+      for (const arn of executions) {
+        acknowledgeWildcardResource(fn.role, arn, "The app's executions, named by case at run time (the reconciler checks whether a case's workflow still runs).");
+      }
+    }
   }
 
   if (mail) targets.grantMail(fn);

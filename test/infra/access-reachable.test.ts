@@ -68,6 +68,7 @@ async function reachable(handler: string): Promise<{ modules: string[]; can: Set
     }
     if (/new StartExecutionCommand\(/.test(text)) can.add('workflow:start');
     if (/new SendTaskSuccessCommand\(/.test(text)) can.add('workflow:resume');
+    if (/new DescribeExecutionCommand\(/.test(text) && /new StartExecutionCommand\(/.test(text)) can.add('workflow:reconcile');
     if (/\bawait encrypt\(/.test(text)) can.add('vault:put');
     if (/\bawait decrypt\(/.test(text)) can.add('vault:read');
     if (/new SendEmailCommand\(|sendMail\(/.test(text)) can.add('mail:send');

@@ -54,7 +54,11 @@ function expectedActions(access: readonly Access[], mailActions: readonly string
     else if ('vault' in a && a.vault === 'put') {
       for (const x of ['dynamodb:PutItem', 'kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:GenerateDataKey']) out.add(x);
     } else if ('vault' in a) for (const x of ['dynamodb:GetItem', 'kms:Decrypt', 'kms:DescribeKey']) out.add(x);
-    else if ('workflow' in a) out.add(a.workflow === 'start' ? 'states:StartExecution' : 'states:SendTaskSuccess');
+    else if ('workflow' in a) {
+      if (a.workflow === 'resume') out.add('states:SendTaskSuccess');
+      else out.add('states:StartExecution');
+      if (a.workflow === 'reconcile') out.add('states:DescribeExecution');
+    }
     else if ('mail' in a) for (const x of mailActions) out.add(x);
     else if ('sms' in a) out.add('sms-voice:SendTextMessage');
     else if ('attachments' in a) for (const x of a.attachments === 'upload' ? ['s3:PutObject', 'kms:GenerateDataKey'] : ['s3:GetObject', 'kms:Decrypt']) out.add(x);
@@ -200,12 +204,14 @@ describe('IAM: each function gets exactly what it declares', () => {
     }
   });
 
-  it('the real registries: no role may DescribeExecution, SendTaskFailure or SendTaskHeartbeat (no code calls them)', () => {
+  it('the real registries: no role may SendTaskFailure or SendTaskHeartbeat (no code calls them), only the reconciler DescribeExecution', () => {
     const t = buildTestApp(defaultRegistries);
+    const reconciler = logicalId(t.built.stateless, t.built.stateless.jobFunctions.get('ReconcileWorkflows')!.role);
     for (const [role, statements] of statementsByRole(t.stateless)) {
-      for (const action of ['states:DescribeExecution', 'states:SendTaskFailure', 'states:SendTaskHeartbeat']) {
+      for (const action of ['states:SendTaskFailure', 'states:SendTaskHeartbeat']) {
         expect(allows(statements, action, () => true), `${role} ${action}`).toBe(false);
       }
+      expect(allows(statements, 'states:DescribeExecution', () => true), `${role} DescribeExecution`).toBe(role === reconciler);
     }
   });
 

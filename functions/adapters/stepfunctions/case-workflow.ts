@@ -1,4 +1,4 @@
-import { SendTaskSuccessCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { DescribeExecutionCommand, SendTaskSuccessCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import type { CaseWorkflow } from '../../domain/cases/ports.ts';
 import { config } from '../../shared/config.ts';
 import { logger } from '../../shared/logger.ts';
@@ -30,4 +30,35 @@ export class StepFunctionsCaseWorkflow implements CaseWorkflow {
       logger.debug('workflow token no longer waiting', { errorName: (error as Error).name });
     }
   }
+
+  /**
+   * Makes sure an open case has a running execution: its first (named by the case id), its review
+   * execution, or a later generation (`<caseId>-g2`, `-g3`, …) started when every earlier one has
+   * ended (failed, timed out, aborted). A closed execution's name cannot be reused, hence the
+   * generations. Returns whether one had to be started.
+   */
+  async ensureRunning(caseId: string): Promise<'running' | 'started'> {
+    const names = [caseId, `${caseId}-review`, ...Array.from({ length: MAX_GENERATIONS - 1 }, (_, i) => `${caseId}-g${i + 2}`)];
+    for (const name of names) {
+      const status = await this.status(name);
+      if (status === 'RUNNING') return 'running';
+      if (status !== 'missing' || name.endsWith('-review')) continue;
+      await sfn().send(new StartExecutionCommand({ stateMachineArn: this.stateMachineArn, name, input: JSON.stringify({ caseId }) }));
+      logger.warn('workflow restarted', { caseId, execution: name });
+      return 'started';
+    }
+    throw new Error(`case ${caseId}: no execution generation left`);
+  }
+
+  private async status(name: string): Promise<string> {
+    const executionArn = `${this.stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`;
+    try {
+      return (await sfn().send(new DescribeExecutionCommand({ executionArn }))).status ?? 'UNKNOWN';
+    } catch (error) {
+      if ((error as Error).name === 'ExecutionDoesNotExist') return 'missing';
+      throw error;
+    }
+  }
 }
+
+const MAX_GENERATIONS = 50;

@@ -1,0 +1,26 @@
+import { StepFunctionsCaseWorkflow } from '../adapters/stepfunctions/case-workflow.ts';
+import { kindOf, nextWait, refreshProvisional } from '../domain/index.ts';
+import { logger } from '../shared/logger.ts';
+import { defaultDeps, type ServiceDeps } from './deps.ts';
+
+/**
+ * The reconciler: every case that still has something to wait for (an open deadline, a status its
+ * kind waits in) must have a running workflow; one whose execution died (a failed start after the
+ * case was saved, an execution that failed or was stopped) gets a fresh one. Idempotent: running
+ * ones are left alone.
+ */
+export async function reconcileWorkflows(deps: ServiceDeps = defaultDeps(), workflows = new StepFunctionsCaseWorkflow()) {
+  const calendar = await deps.calendar();
+  let open = 0;
+  let started = 0;
+  for (const unit of deps.units()) {
+    for (const stored of await deps.repo.byUnit(unit.code)) {
+      const c = refreshProvisional(calendar, stored);
+      if (nextWait(calendar, c, kindOf(c.kind).waitsIn).done) continue;
+      open += 1;
+      if ((await workflows.ensureRunning(c.caseId)) === 'started') started += 1;
+    }
+  }
+  logger.info('workflows reconciled', { open, started });
+  return { open, started };
+}
