@@ -159,12 +159,16 @@ const gsi = (index: TableDef['indexes'][number]): GlobalSecondaryIndex => ({
  * Creates missing tables, adds indexes defined since the data directory was made and turns on
  * TTL, so an old DATA_DIR keeps working as infra/tables.ts grows.
  */
-export async function ensureTables(endpoint: string, defs: TableDef[]): Promise<void> {
+/**
+ * `ttl: false` under a virtual clock: DynamoDB Local expires items by the machine's real time, so
+ * items stamped in virtual time (rate-limit windows, claims) would vanish or linger at random.
+ */
+export async function ensureTables(endpoint: string, defs: TableDef[], opts: { ttl: boolean } = { ttl: true }): Promise<void> {
   const client = await clientFor(endpoint);
   const { ListTablesCommand } = await sdk();
   try {
     const existing = new Set((await client.send(new ListTablesCommand({}))).TableNames ?? []);
-    await Promise.all(defs.map((def) => ensureTable(client, def, existing.has(tableName(def)))));
+    await Promise.all(defs.map((def) => ensureTable(client, def, existing.has(tableName(def)), opts.ttl)));
   } finally {
     client.destroy();
   }
@@ -172,7 +176,7 @@ export async function ensureTables(endpoint: string, defs: TableDef[]): Promise<
 
 type Client = Awaited<ReturnType<typeof clientFor>>;
 
-async function ensureTable(client: Client, def: TableDef, exists: boolean): Promise<void> {
+async function ensureTable(client: Client, def: TableDef, exists: boolean, ttl: boolean): Promise<void> {
   const { CreateTableCommand, DescribeTableCommand, DescribeTimeToLiveCommand, UpdateTableCommand, UpdateTimeToLiveCommand } =
     await sdk();
   const TableName = tableName(def);
@@ -201,13 +205,9 @@ async function ensureTable(client: Client, def: TableDef, exists: boolean): Prom
     }
   }
   if (!def.ttlAttribute) return;
-  const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName }));
-  if (ttl.TimeToLiveDescription?.TimeToLiveStatus !== 'ENABLED') {
-    await client.send(
-      new UpdateTimeToLiveCommand({
-        TableName,
-        TimeToLiveSpecification: { AttributeName: def.ttlAttribute, Enabled: true },
-      }),
-    );
+  const status = (await client.send(new DescribeTimeToLiveCommand({ TableName }))).TimeToLiveDescription?.TimeToLiveStatus;
+  const enabled = status === 'ENABLED' || status === 'ENABLING';
+  if (enabled !== ttl) {
+    await client.send(new UpdateTimeToLiveCommand({ TableName, TimeToLiveSpecification: { AttributeName: def.ttlAttribute, Enabled: ttl } }));
   }
 }

@@ -128,7 +128,8 @@ async function main(): Promise<void> {
     createLocalIssuer(dataDir, baseUrl),
     ensureVaultKey(join(dataDir, 'vault-key.bin')),
   ]);
-  await ensureTables(dynamo.endpoint, tables);
+  // Under a virtual clock, no TTL: DynamoDB Local would expire items by real time.
+  await ensureTables(dynamo.endpoint, tables, { ttl: !clock.virtual });
   process.env.AWS_ENDPOINT_URL_DYNAMODB = dynamo.endpoint;
   for (const def of tables) process.env[def.envVar] = tableName(def);
   process.env.JWT_ISSUER = issuer.issuer;
