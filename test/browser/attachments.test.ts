@@ -3,7 +3,7 @@
  * files in the page (a wrong type is refused before any upload), attaches a small PNG (sent
  * straight to the local S3 stand-in with its presigned POST, allowed by the CSP's connect-src),
  * removes a second one and submits the complaint; the office handler opens the case and finds
- * the file as a download link with its type and size.
+ * the file as a download link with its type and size, and relays a message to the citizen.
  */
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -103,6 +103,18 @@ describe('web: evidence files from the phone form to the console', () => {
     expect(res.status).toBe(200);
     expect(Buffer.from(await res.arrayBuffer()).equals(PNG)).toBe(true);
     await shoot(staff, 'case-attachment');
+
+    // 转告当事人: a message through the system, which reveals nothing of the citizen.
+    const relay = staff.locator('section.relay');
+    expect(await relay.locator('h2').textContent()).toBe('转告投诉人');
+    await relay.getByRole('button', { name: '转告', exact: true }).click();
+    expect(await relay.locator('#f-relay-text-err').textContent()).toBe('请填写要转告的内容');
+    await relay.getByLabel(/转告内容/).fill('请补充截图的拍摄日期。');
+    await relay.getByRole('button', { name: '转告', exact: true }).click();
+    await expect.poll(() => relay.textContent()).toContain('已转告');
+    expect(await relay.getByLabel(/转告内容/).inputValue()).toBe('');
+    expect(await staff.locator('main').textContent()).not.toContain('zhangsan@example.cn');
+    await shoot(staff, 'case-relay');
   });
 
   it('shows no page errors, no CSP refusals and no dialogs anywhere, and fits 360 px', () => {

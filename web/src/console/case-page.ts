@@ -14,6 +14,7 @@ import { ErrorBox, Loading } from '../ui/feedback.ts';
 import { Title } from '../ui/layout.ts';
 import { Timeline } from '../ui/timeline.ts';
 import { RequestProgress } from './request-progress.ts';
+import { RelayPanel } from './relay.ts';
 import { ActionPanel } from './action-panel.ts';
 import { serverNow, syncClock } from './clock.ts';
 import { unitName, useUnits } from './units.ts';
@@ -209,6 +210,7 @@ export function CasePage({ caseId }: { caseId: string }) {
           ),
           c.kind === 'disclosure-request' ? h(RequestProgress, { c }) : null,
           h(Outcome, { c, units: units.data }),
+          h(RelayPanel, { c, onSent: loaded.reload }),
           h('section', { class: 'panel case-history' }, h('h2', null, t('办理记录', 'History')), h(Timeline, { kind: c.kind, items: c.history })),
         )
       : null,
