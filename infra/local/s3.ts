@@ -112,9 +112,13 @@ export async function startLocalS3(opts: { host?: string; secretKey?: string } =
   const server = createServer((req, res) => {
     // Node would stamp real time; the SDK corrects its clock by this header, and must keep the virtual one.
     res.setHeader('date', new Date().toUTCString());
+    // The pages POST files here from the API's origin (a bucket CORS rule on AWS): any origin may
+    // send, as the presigned policy, not the origin, is what lets a file in.
+    res.setHeader('access-control-allow-origin', '*');
     const url = new URL(req.url ?? '/', 'http://local');
     const path = decodeURIComponent(url.pathname.replace(/^\//, ''));
     const run = async () => {
+      if (req.method === 'OPTIONS') return void res.writeHead(204, { 'access-control-allow-methods': 'GET, HEAD, POST', 'access-control-allow-headers': '*', 'access-control-max-age': '600' }).end();
       if (req.method === 'POST' && path && !path.includes('/')) return post(req, res, path);
       if ((req.method === 'GET' || req.method === 'HEAD') && path.includes('/')) return get(req, res, path, url);
       xmlError(res, 405, 'MethodNotAllowed', 'Not served by the local S3');

@@ -1,6 +1,6 @@
 /**
  * The citizen and staff web pages (web/dist) on the API's origin, as CloudFront serves them on
- * AWS: same origin, so no CORS, and a CSP that allows nothing from elsewhere.
+ * AWS: same origin, so no CORS, and a CSP that allows nothing from elsewhere but the uploads' S3.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -10,13 +10,25 @@ import { fileURLToPath } from 'node:url';
 
 export const WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
-export const SECURITY_HEADERS = {
+/**
+ * The one origin besides 'self' the pages may call: the local S3 stand-in (AWS_ENDPOINT_URL_S3,
+ * set when it starts), where the browser sends evidence files with their presigned POST.
+ */
+const uploadOrigin = () => {
+  try {
+    return process.env.AWS_ENDPOINT_URL_S3 ? ` ${new URL(process.env.AWS_ENDPOINT_URL_S3).origin}` : '';
+  } catch {
+    return '';
+  }
+};
+
+export const securityHeaders = () => ({
   'content-security-policy':
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+    `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'${uploadOrigin()}; ` +
     "frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
-};
+});
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -48,7 +60,7 @@ const NOT_BUILT = `<!doctype html>
 const isFile = async (path: string) => (await stat(path).catch(() => undefined))?.isFile() ?? false;
 
 function send(res: ServerResponse, status: number, type: string, body: string | undefined, head: boolean) {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': type, 'cache-control': 'no-cache' });
+  res.writeHead(status, { ...securityHeaders(), 'content-type': type, 'cache-control': 'no-cache' });
   res.end(head ? undefined : body);
 }
 
@@ -82,7 +94,7 @@ export async function serveStatic(
     file = join(root, 'index.html');
   }
   const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-  res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': type, 'cache-control': 'no-cache' });
+  res.writeHead(200, { ...securityHeaders(), 'content-type': type, 'cache-control': 'no-cache' });
   if (head) return void res.end();
   createReadStream(file)
     .on('error', () => res.destroy())

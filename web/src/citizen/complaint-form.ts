@@ -14,6 +14,7 @@ import { CATEGORY_HELP } from './category-help.ts';
 import { saveReceipt } from './receipt.ts';
 import { emptyReporter, ReporterFields, reporterBody, type ReporterState } from './reporter-fields.ts';
 import { ErrorSummary } from './error-summary.ts';
+import { attachmentIds, AttachmentsField, foldAttachmentErrors, type Upload } from './attachments-field.ts';
 
 interface Content {
   category: string;
@@ -34,6 +35,7 @@ const fieldLabels = (): Record<string, string> => ({
   'reporter.phone': t('电话', 'Phone'),
   'reporter.workUnit': t('工作单位', 'Work unit'),
   'reporter.address': t('联系地址', 'Address'),
+  attachments: t('证据材料', 'Evidence files'),
 });
 
 export function ComplaintForm() {
@@ -41,12 +43,15 @@ export function ComplaintForm() {
   const [reporter, setReporter] = useState<ReporterState>(emptyReporter);
   // One key per form: a double click or a retry after a lost answer returns the same case.
   const [idempotencyKey] = useState(newIdempotencyKey);
+  const [uploads, setUploads] = useState<Upload[]>([]);
 
   const { busy, failure, submit } = useSubmit(async () => {
     const long = tooLong([{ path: 'description', value: content.description, max: DESCRIPTION_MAX }]);
     if (long) throw long;
+    const attachments = attachmentIds(uploads);
     const body = {
       ...content,
+      ...(attachments.length ? { attachments } : {}),
       wantsReply: reporter.identity === 'named' && reporter.wantsReply,
       reporter: reporterBody(reporter),
     };
@@ -57,6 +62,7 @@ export function ComplaintForm() {
   const errors = failure instanceof ApiFailure ? errorsByPath(failure.fields) : {};
   // The API lists the codes when no category is chosen: say it in words instead.
   if (errors.category) errors.category = t('请选择一种违规行为', 'Choose the kind of breach');
+  foldAttachmentErrors(errors);
   const set = (patch: Partial<Content>) => setContent((c) => ({ ...c, ...patch }));
 
 
@@ -121,6 +127,7 @@ export function ComplaintForm() {
           onValue: (description) => set({ description }),
           error: errors.description,
         }),
+        h(AttachmentsField, { uploads, setUploads, error: errors.attachments }),
       ),
       h(ReporterFields, { value: reporter, set: (patch) => setReporter((r) => ({ ...r, ...patch })), errors }),
       h(

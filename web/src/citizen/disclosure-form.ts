@@ -12,6 +12,7 @@ import { CheckGroup, errorsByPath, RadioGroup, TextField, tooLong } from '../ui/
 import { ErrorBox, Loading, Notice } from '../ui/feedback.ts';
 import { Page, Title } from '../ui/layout.ts';
 import { ErrorSummary } from './error-summary.ts';
+import { attachmentIds, AttachmentsField, foldAttachmentErrors, type Upload } from './attachments-field.ts';
 import { saveReceipt } from './receipt.ts';
 
 interface Applicant {
@@ -47,6 +48,7 @@ const fieldLabels = (a: Applicant): Record<string, string> => ({
   purpose: t('用途', 'Purpose'),
   formats: t('获取信息的载体形式', 'Format'),
   delivery: t('获取信息的方式', 'How to receive it'),
+  attachments: t('证据材料', 'Evidence files'),
 });
 
 /** The body of POST /v1/disclosure-requests: empty optional fields are left out. */
@@ -74,6 +76,7 @@ export function DisclosureForm() {
   const [request, setRequest] = useState<Request>({ description: '', purpose: '', formats: ['electronic'], delivery: '' });
   // One key per form: a double click or a retry after a lost answer returns the same request.
   const [idempotencyKey] = useState(newIdempotencyKey);
+  const [uploads, setUploads] = useState<Upload[]>([]);
 
   // Enumerations answer with their code lists: say it in words instead.
   const { busy, failure, submit } = useSubmit(async () => {
@@ -82,8 +85,9 @@ export function DisclosureForm() {
       { path: 'purpose', value: request.purpose, max: PURPOSE_MAX },
     ]);
     if (long) throw long;
+    const attachments = attachmentIds(uploads);
     const receipt = await call<Receipt>('POST', '/v1/disclosure-requests', {
-      body: requestBody(applicant, request),
+      body: { ...requestBody(applicant, request), ...(attachments.length ? { attachments } : {}) },
       headers: { 'Idempotency-Key': idempotencyKey },
     });
     saveReceipt({ ...receipt, kind: receipt.kind ?? 'disclosure-request', emailGiven: applicant.email.trim() !== '' });
@@ -96,6 +100,7 @@ export function DisclosureForm() {
   // "At least one contact" may come on the applicant as a whole: show it at the e-mail field.
   if (errors.applicant && !errors['applicant.email']) errors['applicant.email'] = errors.applicant;
   delete errors.applicant;
+  foldAttachmentErrors(errors);
   const contactError = errors['applicant.email'];
   const setA = (patch: Partial<Applicant>) => setApplicant((a) => ({ ...a, ...patch }));
   const setR = (patch: Partial<Request>) => setRequest((r) => ({ ...r, ...patch }));
@@ -192,6 +197,7 @@ export function DisclosureForm() {
           onValue: (purpose) => setR({ purpose }),
           error: errors.purpose,
         }),
+        h(AttachmentsField, { uploads, setUploads, error: errors.attachments }),
       ),
       h(
         'section',

@@ -7,12 +7,14 @@ import { t } from '../lib/i18n.ts';
 import { applicantTypeLabel, categoryLabel, channelLabel, deliveryLabel, formatLabel, kindDef, kindLabel, ratingLabel, statusLabel } from '../lib/labels.ts';
 import { tr } from '../lib/i18n.ts';
 import { Link } from '../lib/router.ts';
-import type { StaffCase } from '../lib/types.ts';
+import type { AttachmentLink, StaffCase } from '../lib/types.ts';
+import { formatSize, typeLabel } from '../citizen/attachments-field.ts';
 import { DeadlineList, type DeadlineLike } from '../ui/deadlines.ts';
 import { ErrorBox, Loading } from '../ui/feedback.ts';
 import { Title } from '../ui/layout.ts';
 import { Timeline } from '../ui/timeline.ts';
 import { RequestProgress } from './request-progress.ts';
+import { RelayPanel } from './relay.ts';
 import { ActionPanel } from './action-panel.ts';
 import { serverNow, syncClock } from './clock.ts';
 import { unitName, useUnits } from './units.ts';
@@ -89,7 +91,31 @@ function Content({ c, units }: { c: StaffCase; units: ReturnType<typeof useUnits
     ),
     h('h3', null, t('具体情况', 'Details')),
     h('p', { class: 'prose description' }, c.description),
+    h(Attachments, { items: c.attachments }),
   );
+}
+
+/**
+ * The citizen's evidence files as download links (valid 5 minutes: reload the page for fresh
+ * ones). Named by number, type and size; the case never keeps the file's name.
+ */
+function Attachments({ items }: { items?: AttachmentLink[] }) {
+  if (!items?.length) return null;
+  return [
+    h('h3', { key: 'ah' }, t('证据材料', 'Evidence files')),
+    h(
+      'ul',
+      { key: 'al', class: 'attachment-list' },
+      items.map((a, i) =>
+        h(
+          'li',
+          { key: a.id },
+          h('a', { href: a.url, target: '_blank', rel: 'noopener noreferrer', download: '', class: 'attachment-link' }, t(`附件 ${i + 1}`, `File ${i + 1}`)),
+          h('span', { class: 'attachment-meta' }, `${typeLabel(a.contentType)} · ${formatSize(a.size)}`),
+        ),
+      ),
+    ),
+  ];
 }
 
 /** A disclosure request: who asks (type only; identity stays in the vault), what, in which form. */
@@ -119,6 +145,7 @@ function RequestContent({ c, units }: { c: StaffCase; units: ReturnType<typeof u
     h('h3', null, t('所需政府信息', 'Information requested')),
     h('p', { class: 'prose description' }, c.description ?? ''),
     c.purpose ? [h('h3', { key: 'ph' }, t('用途', 'Purpose')), h('p', { key: 'pp', class: 'prose purpose' }, c.purpose)] : null,
+    h(Attachments, { items: c.attachments }),
   );
 }
 
@@ -183,6 +210,7 @@ export function CasePage({ caseId }: { caseId: string }) {
           ),
           c.kind === 'disclosure-request' ? h(RequestProgress, { c }) : null,
           h(Outcome, { c, units: units.data }),
+          h(RelayPanel, { c, onSent: loaded.reload }),
           h('section', { class: 'panel case-history' }, h('h2', null, t('办理记录', 'History')), h(Timeline, { kind: c.kind, items: c.history })),
         )
       : null,

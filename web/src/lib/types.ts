@@ -101,7 +101,17 @@ export type StaffCase = Pick<
   Partial<Pick<ComplaintCase, 'category' | 'description' | 'respondentUnit' | 'wantsReply' | 'anonymous' | 'publicityConsent' | 'notAcceptedReason' | 'transfer' | 'result'>> &
   Partial<Pick<DisclosureRequestCase, 'applicantType' | 'purpose' | 'formats' | 'delivery' | 'clarification' | 'thirdParty' | 'returned' | 'reply'>> & {
     draft?: Omit<NonNullable<DisclosureRequestCase['draft']>, 'bySub' | 'review'> & { review?: { decision: string; comment?: string; by: string; at: string } };
+    /** Evidence files with 5-minute download links (GET /v1/cases/{caseId}). */
+    attachments?: AttachmentLink[];
   };
+
+/** An evidence file as a case view lists it: never the file name. */
+export interface AttachmentLink {
+  id: string;
+  contentType: string;
+  size: number;
+  url: string;
+}
 
 export type OverdueView = Awaited<ReturnType<typeof overdueView>>;
 export type OverdueItem = OverdueView['overdue'][number];
