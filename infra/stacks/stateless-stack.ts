@@ -92,7 +92,13 @@ export class StatelessStack extends Stack {
       ? new WebHosting(this, 'Web', {
           apiDomainName: api.domainName,
           // The API also answers on its own URL; the sign-in provider's token endpoint is called after sign-in.
-          connectSources: [api.api.apiEndpoint, ...(stateful.userPoolDomain ? [stateful.userPoolDomain.baseUrl()] : []), ...(settings.oidc ? [new URL(settings.oidc.issuer).origin] : [])],
+          connectSources: [
+            api.api.apiEndpoint,
+            ...(stateful.userPoolDomain ? [stateful.userPoolDomain.baseUrl()] : []),
+            ...(settings.oidc ? [new URL(settings.oidc.issuer).origin] : []),
+            // Evidence files go straight from the browser to the bucket (presigned POST).
+            `https://${attachmentsBucketName(settings.stage)}.s3.${Aws.REGION}.${Aws.URL_SUFFIX}`,
+          ],
           distDir: props.webDistDir ?? join(PROJECT_ROOT, 'web', 'dist'),
           siteDomain: settings.siteDomain,
           siteCertificateArn: settings.siteCertificateArn,

@@ -8,6 +8,15 @@ describe('attachments bucket', () => {
   const t = buildTestApp(defaultRegistries);
   const [bucket] = Object.values(t.stateful.findResources('AWS::S3::Bucket')) as { Properties: Record<string, any> }[];
 
+  it("lets the pages POST files straight to the bucket: the CSP's connect-src names it", () => {
+    const policies = Object.values(t.stateless.findResources('AWS::CloudFront::ResponseHeadersPolicy')) as { Properties: Record<string, any> }[];
+    const csp = JSON.stringify(policies.map((p) => p.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy));
+    expect(csp).toContain('connect-src');
+    // The bucket's host is joined from the account and region at deploy time.
+    expect(csp).toContain('https://disclosure-attachments-dev-');
+    expect(csp).toMatch(/\.s3\.",\{"Ref":"AWS::Region"\}/);
+  });
+
   it('is private and encrypted with its own customer-managed key', () => {
     expect(bucket!.Properties.PublicAccessBlockConfiguration).toEqual({
       BlockPublicAcls: true,
