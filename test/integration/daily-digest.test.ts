@@ -7,7 +7,7 @@ import { staffSession, stopKeepingLogs } from './staff-session.ts';
  * Shanghai on the virtual clock; the official calendar decides whether it is a working day.
  */
 let rt: LocalRuntime;
-const { waitForEmail } = staffSession(() => rt);
+const { waitForEmail, submitAnonymous } = staffSession(() => rt);
 
 beforeAll(async () => {
   // Monday 28 September 2026: the National Day holiday (1–7 October) and the make-up working
@@ -20,14 +20,7 @@ const digests = async () => (await rt.emails()).filter((m) => m.subject.startsWi
 
 describe('daily digest', () => {
   it('mails each unit with overdue cases and the supervisors on working days only, once a day', async () => {
-    const res = await rt.fetchJson('POST', '/v1/complaints', {
-      category: 'other',
-      subject: '未公开年度报告',
-      description: '未按期公开政府信息公开工作年度报告。',
-      respondentUnit: '某局',
-      reporter: { anonymous: true },
-    });
-    expect(res.status, res.text).toBe(201);
+    const res = { body: await submitAnonymous('未按期公开政府信息公开工作年度报告') };
     // Acceptance is due at the end of Thursday 8 October (29, 30 September, 8 October): due within
     // a working day from the morning of Wednesday 30 September, the next working day being 8 October.
     await rt.clock('2026-09-30T08:31:00+08:00');

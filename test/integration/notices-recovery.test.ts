@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { staffSession } from './staff-session.ts';
 import { startLocalRuntime, type LocalRuntime } from './harness.ts';
 
 /**
@@ -10,6 +11,7 @@ import { startLocalRuntime, type LocalRuntime } from './harness.ts';
  */
 const START = '2026-11-02T09:00:00+08:00';
 let rt: LocalRuntime;
+const { submitAnonymous } = staffSession(() => rt);
 let db: DynamoDBDocumentClient;
 const office = { sub: 'h-office', name: '王办理', groups: ['handler'], unit: 'office' };
 
@@ -35,14 +37,7 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
 
 describe('a notice stuck in sending after a crash', () => {
   it('is sent again once its lease runs out, and only once', async () => {
-    const sent = await rt.fetchJson('POST', '/v1/complaints', {
-      category: 'late-disclosure',
-      subject: '租约到期重发',
-      description: '测试通知租约',
-      respondentUnit: '某局',
-      reporter: { anonymous: true },
-    });
-    expect(sent.status, sent.text).toBe(201);
+    const sent = { body: await submitAnonymous('租约到期重发', 'late-disclosure') };
     const trackingNo: string = sent.body.trackingNo;
     const toOffice = async () => (await rt.emails()).filter((m) => m.to.includes('office') && m.text.includes(trackingNo));
     await until('the new-case notice', async () => ((await toOffice()).length === 1 ? true : undefined));

@@ -8,7 +8,7 @@ import { staffSession, stopKeepingLogs } from './staff-session.ts';
  * fresh one (a new generation name), which then escalates the missed deadline as before.
  */
 let rt: LocalRuntime;
-const { waitForEmail } = staffSession(() => rt);
+const { waitForEmail, submitAnonymous } = staffSession(() => rt);
 
 beforeAll(async () => {
   rt = await startLocalRuntime({ virtualClock: '2026-11-02T09:00:00+08:00' });
@@ -17,14 +17,7 @@ afterAll(() => stopKeepingLogs(rt, 'reconcile'));
 
 describe('workflow reconciler', () => {
   it('starts a fresh execution for an open case whose execution was stopped, and only that one', async () => {
-    const res = await rt.fetchJson('POST', '/v1/complaints', {
-      category: 'other',
-      subject: '未公开年度报告',
-      description: '未按期公开政府信息公开工作年度报告。',
-      respondentUnit: '某局',
-      reporter: { anonymous: true },
-    });
-    expect(res.status, res.text).toBe(201);
+    const res = { body: await submitAnonymous('未按期公开政府信息公开工作年度报告') };
     const endpoint = /Step Functions:\s+(http:\/\/\S+)/.exec(rt.logs())?.[1];
     expect(endpoint, rt.logs().slice(0, 2000)).toBeDefined();
     // The local stand-in names ARNs as the China profile would (its default region).

@@ -22,6 +22,13 @@ export function staffSession(rt: () => LocalRuntime) {
     return staff(who, 'POST', `/v1/cases/${caseId}/actions`, { expectedVersion: current.body.version, ...body });
   }
 
+  /** An anonymous complaint from the web form (nobody to e-mail: only staff notices follow); 201 checked. */
+  async function submitAnonymous(subject: string, category = 'other'): Promise<{ trackingNo: string; accessCode: string }> {
+    const res = await rt().fetchJson('POST', '/v1/complaints', { category, subject, description: `${subject}。`, respondentUnit: '某局', reporter: { anonymous: true } });
+    expect(res.status, res.text).toBe(201);
+    return res.body;
+  }
+
   async function waitForEmail(predicate: (m: LocalEmail) => boolean, timeoutMs = 15_000): Promise<LocalEmail> {
     const until = Date.now() + timeoutMs;
     for (;;) {
@@ -37,7 +44,7 @@ export function staffSession(rt: () => LocalRuntime) {
     for (const [who, user] of Object.entries(users)) tokens[who] = await rt().login(user);
   }
 
-  return { tokens, bodies, staff, act, waitForEmail, signIn };
+  return { tokens, bodies, staff, act, waitForEmail, signIn, submitAnonymous };
 }
 
 /** Stops the runtime, keeping its own account of what happened for whoever reads a failed CI run. */

@@ -70,14 +70,7 @@ function Content({ c, units }: { c: StaffCase; units: ReturnType<typeof useUnits
       h('dd', null, categoryLabel(c.category ?? '')),
       h('dt', null, t('被投诉单位', 'Unit complained about')),
       h('dd', null, c.respondentUnit),
-      h('dt', null, t('来源', 'Channel')),
-      h('dd', null, channelLabel(c.channel ?? 'web')),
-      h('dt', null, t('收到时间', 'Received')),
-      h('dd', null, formatDateTime(c.receivedAt)),
-      h('dt', null, t('承办单位', 'Unit in charge')),
-      h('dd', null, unitName(units, c.unit)),
-      h('dt', null, t('经办人', 'Handler')),
-      h('dd', null, c.assigneeName ?? t('未分配', 'Unassigned')),
+      ...receiptFacts(c, units),
       h('dt', null, t('投诉人', 'Reporter')),
       h(
         'dd',
@@ -118,6 +111,20 @@ function Attachments({ items }: { items?: AttachmentLink[] }) {
   ];
 }
 
+/** What every kind's case page lists alike: where it came from, when, and who has it. */
+function receiptFacts(c: StaffCase, units: ReturnType<typeof useUnits>['data']) {
+  return [
+    h('dt', null, t('来源', 'Channel')),
+    h('dd', null, channelLabel(c.channel ?? 'web')),
+    h('dt', null, t('收到时间', 'Received')),
+    h('dd', null, formatDateTime(c.receivedAt)),
+    h('dt', null, t('承办单位', 'Unit in charge')),
+    h('dd', null, unitName(units, c.unit)),
+    h('dt', null, t('经办人', 'Handler')),
+    h('dd', null, c.assigneeName ?? t('未分配', 'Unassigned')),
+  ];
+}
+
 /** A disclosure request: who asks (type only; identity stays in the vault), what, in which form. */
 function RequestContent({ c, units }: { c: StaffCase; units: ReturnType<typeof useUnits>['data'] }) {
   return h(
@@ -133,14 +140,7 @@ function RequestContent({ c, units }: { c: StaffCase; units: ReturnType<typeof u
       h('dd', null, (c.formats ?? []).map(formatLabel).join(t('、', ', '))),
       h('dt', null, t('获取方式', 'Delivery')),
       h('dd', null, c.delivery ? deliveryLabel(c.delivery) : '—'),
-      h('dt', null, t('来源', 'Channel')),
-      h('dd', null, channelLabel(c.channel ?? 'web')),
-      h('dt', null, t('收到时间', 'Received')),
-      h('dd', null, formatDateTime(c.receivedAt)),
-      h('dt', null, t('承办单位', 'Unit in charge')),
-      h('dd', null, unitName(units, c.unit)),
-      h('dt', null, t('经办人', 'Handler')),
-      h('dd', null, c.assigneeName ?? t('未分配', 'Unassigned')),
+      ...receiptFacts(c, units),
     ),
     h('h3', null, t('所需政府信息', 'Information requested')),
     h('p', { class: 'prose description' }, c.description ?? ''),
