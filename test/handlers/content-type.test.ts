@@ -1,24 +1,10 @@
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { SFNClient } from '@aws-sdk/client-sfn';
-import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { routes } from '../../functions/http/routes.ts';
-import { apiEvent, invoke, setTableEnv, startIssuer } from './support.ts';
+import { apiEvent, invoke, mockedAws } from './support.ts';
 
 /** Every write route takes JSON only: anything else is 415 `unsupported-media-type`, and nothing is touched. */
-setTableEnv();
-const ddb = mockClient(DynamoDBDocumentClient);
-const sfn = mockClient(SFNClient);
-let issuer: Awaited<ReturnType<typeof startIssuer>>;
-
-beforeAll(async () => {
-  issuer = await startIssuer();
-});
-afterAll(() => issuer.stop());
-beforeEach(() => {
-  ddb.reset();
-  sfn.reset();
-});
+const aws = mockedAws();
+const { ddb, sfn } = aws;
 
 const writes = routes.filter((r) => r.method !== 'GET');
 const param = (name: string) => (name === 'year' ? '2027' : name === 'trackingNo' ? 'TS20261102-ABC123' : '00000000-0000-4000-8000-000000000001');
@@ -32,7 +18,7 @@ async function send(route: (typeof routes)[number], contentType: string | undefi
     ...(names.length ? { pathParameters: Object.fromEntries(names.map((n) => [n, param(n)])) } : {}),
     headers: {
       'x-access-code': 'AAAAA-AAAAA-AAAAA-AAAAA-AAAAA',
-      ...(route.auth === 'staff' ? { authorization: `Bearer ${await issuer.token({ sub: 'a1', name: '管理员', groups: ['admin', 'handler', 'supervisor', 'custodian', 'security-officer', 'disclosure-head'], unit: 'office' })}` } : {}),
+      ...(route.auth === 'staff' ? { authorization: `Bearer ${await aws.issuer.token({ sub: 'a1', name: '管理员', groups: ['admin', 'handler', 'supervisor', 'custodian', 'security-officer', 'disclosure-head'], unit: 'office' })}` } : {}),
     },
   });
   if (contentType === undefined) delete event.headers['content-type'];

@@ -1,29 +1,15 @@
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { SFNClient } from '@aws-sdk/client-sfn';
-import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { routes } from '../../functions/http/routes.ts';
 import { staffGroupsOf } from '../../functions/shared/http.ts';
-import { apiEvent, invoke, setTableEnv, startIssuer } from './support.ts';
+import { apiEvent, invoke, mockedAws } from './support.ts';
 
 /**
  * Every staff route admits only the groups the route registry names, checked by the shared
  * staff wrapper before anything is read: a signed-in user in no staff group (or in a group the
  * route does not name) gets 403 from every one of them, and nothing is touched.
  */
-setTableEnv();
-const ddb = mockClient(DynamoDBDocumentClient);
-const sfn = mockClient(SFNClient);
-let issuer: Awaited<ReturnType<typeof startIssuer>>;
-
-beforeAll(async () => {
-  issuer = await startIssuer();
-});
-afterAll(() => issuer.stop());
-beforeEach(() => {
-  ddb.reset();
-  sfn.reset();
-});
+const aws = mockedAws();
+const { ddb, sfn } = aws;
 
 const staffRoutes = routes.filter((r) => r.auth === 'staff');
 const filled = (path: string) => path.replace(/\{(\w+)\}/g, (_, name: string) => (name === 'year' ? '2027' : '00000000-0000-4000-8000-000000000001'));
@@ -32,7 +18,7 @@ const paramsOf = (path: string) =>
 
 async function call(route: (typeof routes)[number], groups: string[]) {
   const { handler } = await import(`../../functions/${route.handler}`);
-  const token = await issuer.token({ sub: 'nobody-1', name: '无组用户', groups, unit: 'office' });
+  const token = await aws.issuer.token({ sub: 'nobody-1', name: '无组用户', groups, unit: 'office' });
   return invoke(
     handler,
     apiEvent({

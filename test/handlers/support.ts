@@ -1,7 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 
 /**
  * Handler tests run the real middy stack and the real JWT verification: a throwaway issuer serves
@@ -89,4 +93,22 @@ export function setTableEnv() {
   process.env.AWS_REGION = 'cn-north-1';
   process.env.AWS_ACCESS_KEY_ID = 'test';
   process.env.AWS_SECRET_ACCESS_KEY = 'test';
+}
+
+/**
+ * What a handler test file sets up before importing handlers: table names, DynamoDB and Step
+ * Functions mocked (reset before each test), and a token issuer for the file (`session.issuer`).
+ */
+export function mockedAws() {
+  setTableEnv();
+  const session = { ddb: mockClient(DynamoDBDocumentClient), sfn: mockClient(SFNClient), issuer: undefined as unknown as Awaited<ReturnType<typeof startIssuer>> };
+  beforeAll(async () => {
+    session.issuer = await startIssuer();
+  });
+  afterAll(() => session.issuer.stop());
+  beforeEach(() => {
+    session.ddb.reset();
+    session.sfn.reset();
+  });
+  return session;
 }
