@@ -1,4 +1,4 @@
-import { h } from 'preact';
+import { h, type ComponentChildren } from 'preact';
 import { call } from '../lib/api.ts';
 import { formatDateTime } from '../lib/format.ts';
 import { useLoad } from '../lib/hooks.ts';
@@ -57,10 +57,8 @@ function AnswerRoute({ c }: { c: StaffCase }) {
 /** Citizen text (subject, description, result) is rendered as text nodes, never as HTML. */
 function Content({ c, units }: { c: StaffCase; units: ReturnType<typeof useUnits>['data'] }) {
   if (c.kind === 'disclosure-request') return h(RequestContent, { c, units });
-  return h(
-    'section',
-    { class: 'panel', 'aria-labelledby': 'content-h' },
-    h('h2', { id: 'content-h' }, t(`${kindLabel(c.kind)}内容`, `The ${kindLabel(c.kind).toLowerCase()}`)),
+  return contentPanel(
+    c,
     h(
       'dl',
       { class: 'facts' },
@@ -111,6 +109,16 @@ function Attachments({ items }: { items?: AttachmentLink[] }) {
   ];
 }
 
+/** The content panel every kind's case page opens with, titled by the kind. */
+function contentPanel(c: StaffCase, ...children: ComponentChildren[]) {
+  return h(
+    'section',
+    { class: 'panel', 'aria-labelledby': 'content-h' },
+    h('h2', { id: 'content-h' }, t(`${kindLabel(c.kind)}内容`, `The ${kindLabel(c.kind).toLowerCase()}`)),
+    ...children,
+  );
+}
+
 /** What every kind's case page lists alike: where it came from, when, and who has it. */
 function receiptFacts(c: StaffCase, units: ReturnType<typeof useUnits>['data']) {
   return [
@@ -127,10 +135,8 @@ function receiptFacts(c: StaffCase, units: ReturnType<typeof useUnits>['data']) 
 
 /** A disclosure request: who asks (type only; identity stays in the vault), what, in which form. */
 function RequestContent({ c, units }: { c: StaffCase; units: ReturnType<typeof useUnits>['data'] }) {
-  return h(
-    'section',
-    { class: 'panel', 'aria-labelledby': 'content-h' },
-    h('h2', { id: 'content-h' }, t(`${kindLabel(c.kind)}内容`, `The ${kindLabel(c.kind).toLowerCase()}`)),
+  return contentPanel(
+    c,
     h(
       'dl',
       { class: 'facts' },
