@@ -14,6 +14,6 @@ export const stateMachines: StateMachineDef[] = [
     id: 'case-lifecycle',
     file: 'state-machines/case-lifecycle.asl.json',
     envVar: 'CASE_STATE_MACHINE_ARN',
-    tasks: ['SendNotices', 'NextDeadline', 'RegisterWait', 'Warn', 'Escalate'],
+    tasks: ['SendNotices', 'NextDeadline', 'RegisterWait', 'Warn', 'Escalate', 'HandOver'],
   },
 ];

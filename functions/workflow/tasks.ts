@@ -10,6 +10,7 @@ import {
   vaultRead,
   waitTokenPut,
   workflowResume,
+  workflowStart,
   type Access,
 } from '../adapters/access.ts';
 
@@ -37,4 +38,6 @@ export const workflowTasks: WorkflowTaskDef[] = [
   { name: 'RegisterWait', handler: 'workflow/register-wait.ts', access: [waitTokenPut, workflowResume] },
   { name: 'Warn', handler: 'workflow/warn.ts', access: fireTimerAccess },
   { name: 'Escalate', handler: 'workflow/escalate.ts', access: fireTimerAccess },
+  // Continue-as-new: StartExecution of the case's next generation on its own state machine.
+  { name: 'HandOver', handler: 'workflow/hand-over.ts', access: [workflowStart] },
 ];

@@ -34,18 +34,38 @@ export class StepFunctionsCaseWorkflow implements CaseWorkflow {
   /**
    * Makes sure an open case has a running execution: its first (named by the case id), its review
    * execution, or a later generation (`<caseId>-g2`, `-g3`, …) started when every earlier one has
-   * ended (failed, timed out, aborted). A closed execution's name cannot be reused, hence the
-   * generations. Returns whether one had to be started.
+   * ended (failed, timed out, aborted, handed over). A closed execution's name cannot be reused,
+   * hence the generations. Returns whether one had to be started.
    */
   async ensureRunning(caseId: string): Promise<'running' | 'started'> {
-    const names = [caseId, `${caseId}-review`, ...Array.from({ length: MAX_GENERATIONS - 1 }, (_, i) => `${caseId}-g${i + 2}`)];
-    for (const name of names) {
+    for (const name of executionNames(caseId)) {
       const status = await this.status(name);
       if (status === 'RUNNING') return 'running';
       if (status !== 'missing' || name.endsWith('-review')) continue;
       await sfn().send(new StartExecutionCommand({ stateMachineArn: this.stateMachineArn, name, input: JSON.stringify({ caseId }) }));
       logger.warn('workflow restarted', { caseId, execution: name });
       return 'started';
+    }
+    throw new Error(`case ${caseId}: no execution generation left`);
+  }
+
+  /**
+   * Continue-as-new: the execution `from` hands the case over to the next generation after it.
+   * The input is always `{caseId}`, so a retried hand-over finds its own start running and AWS
+   * answers it as a repeat; a name already closed (the reconciler used it) is skipped.
+   */
+  async handOver(caseId: string, from: string): Promise<string> {
+    const names = executionNames(caseId).filter((name) => !name.endsWith('-review'));
+    const after = from.endsWith('-review') ? 0 : names.indexOf(from) + 1;
+    if (after === 0 && !from.endsWith('-review')) throw new Error(`case ${caseId}: ${from} is not one of its executions`);
+    for (const name of names.slice(after)) {
+      try {
+        await sfn().send(new StartExecutionCommand({ stateMachineArn: this.stateMachineArn, name, input: JSON.stringify({ caseId }) }));
+        logger.info('workflow handed over', { caseId, from, execution: name });
+        return name;
+      } catch (error) {
+        if ((error as Error).name !== 'ExecutionAlreadyExists') throw error;
+      }
     }
     throw new Error(`case ${caseId}: no execution generation left`);
   }
@@ -62,3 +82,11 @@ export class StepFunctionsCaseWorkflow implements CaseWorkflow {
 }
 
 const MAX_GENERATIONS = 50;
+
+/**
+ * Every execution name a case may have, in order: the first, the supervision review's, then the
+ * generations. About one generation a year (hand-over at 300 days) in normal operation.
+ */
+function executionNames(caseId: string): string[] {
+  return [caseId, `${caseId}-review`, ...Array.from({ length: MAX_GENERATIONS - 1 }, (_, i) => `${caseId}-g${i + 2}`)];
+}

@@ -1,5 +1,6 @@
 import { StateMachine, type RunOptions } from 'aws-local-stepfunctions';
 import type { Activity } from './activity.ts';
+import type { HistoryEvent } from './history.ts';
 import type { Json } from './json.ts';
 import { Scope, type ExecutionLabel } from './scope.ts';
 
@@ -65,11 +66,12 @@ export function runLocal(
   input: Json,
   options: RunOptions,
   local: Omit<LocalRun, 'parent'>,
+  onEvent: (event: HistoryEvent) => void = () => {},
 ): { result: Promise<Json>; abort: () => void } {
   const run = machine.run(input as Parameters<StateMachine['run']>[0], { ...options, [LOCAL]: local } as Options);
-  // Nobody reads the event log, but the engine queues every event until it is read.
+  // The engine queues every event (nested runs' included) until it is read: read and count them.
   void (async () => {
-    for await (const _event of run.eventLogs);
+    for await (const event of run.eventLogs) onEvent(event);
   })();
   return { result: run.result as Promise<Json>, abort: run.abort };
 }

@@ -5,7 +5,9 @@ import type { Activity } from './activity.ts';
 import { SfnApiError } from './api-errors.ts';
 import type { LocalArns } from './arns.ts';
 import { runLocal, type ScopedHandler } from './engine-patch.ts';
+import { historyWeight } from './history.ts';
 import type { Json } from './json.ts';
+import type { TaskKind } from './rewrite.ts';
 import { TOKEN_SENTINEL } from './tasks.ts';
 
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
@@ -17,7 +19,19 @@ export interface LocalMachine {
   handlers: Record<string, ScopedHandler>;
   retryStates: string[];
   timeoutSeconds?: number;
+  /** What each Task state of the engine's copy is, for counting history events. */
+  taskKinds: ReadonlyMap<string, TaskKind>;
 }
+
+/** Step Functions' hard limits on one Standard execution, which the stand-in enforces too. */
+export interface ExecutionLimits {
+  /** History events per execution (AWS: 25,000); beyond it the execution fails. */
+  historyEvents: number;
+  /** Execution lifetime (AWS: one year), in virtual time; beyond it the execution times out. */
+  lifetimeSeconds: number;
+}
+
+export const AWS_LIMITS: ExecutionLimits = { historyEvents: 25_000, lifetimeSeconds: 365 * 24 * 3600 };
 
 export interface ExecutionRecord {
   executionArn: string;
@@ -31,6 +45,8 @@ export interface ExecutionRecord {
   error?: string;
   cause?: string;
   label: string;
+  /** History events so far, counted as AWS writes them (history.ts). */
+  historyEvents: number;
   abort: () => void;
 }
 
@@ -47,6 +63,7 @@ export class Executions {
     private readonly activity: Activity,
     private readonly log: (line: string) => void,
     private readonly arns: LocalArns,
+    private readonly limits: ExecutionLimits = AWS_LIMITS,
   ) {}
 
   start(machineArn: string, name: string | undefined, input: string | undefined): ExecutionRecord {
@@ -108,6 +125,7 @@ export class Executions {
       status: 'RUNNING',
       startDate,
       label: `${machine.id}/${name}`,
+      historyEvents: 0,
       abort: () => {},
     };
     this.byArn.set(arn, record);
@@ -126,24 +144,33 @@ export class Executions {
         },
       },
       { activity: this.activity, execution: record, handlers: machine.handlers },
+      (event) => {
+        record.historyEvents += historyWeight(event, (state) => machine.taskKinds.get(state));
+        if (record.historyEvents > this.limits.historyEvents) {
+          // As on AWS: the execution fails, and no Catch in the definition can prevent it.
+          this.end(record, 'FAILED', {
+            error: 'States.Runtime',
+            cause: `The execution reached the maximum number of history events (${this.limits.historyEvents}).`,
+          });
+        }
+      },
     );
     record.abort = run.abort;
     run.result.then(
       (output) => this.end(record, 'SUCCEEDED', { output: JSON.stringify(output) }),
       (error: unknown) => this.end(record, 'FAILED', failure(error)),
     );
-    if (machine.timeoutSeconds) {
-      // The engine would time the execution in real time; the virtual clock decides here.
-      void this.clock
-        .sleepUntil(startDate + machine.timeoutSeconds * 1000)
-        .then(() => this.end(record, 'TIMED_OUT', { error: 'States.Timeout' }));
-    }
+    // The engine would time the execution in real time; the virtual clock decides here. Without
+    // TimeoutSeconds a Standard execution still ends after its maximum lifetime (one year).
+    const timeoutSeconds = Math.min(machine.timeoutSeconds ?? Infinity, this.limits.lifetimeSeconds);
+    const timeoutAt = startDate + timeoutSeconds * 1000;
+    void this.clock.sleepUntil(timeoutAt).then(() => this.end(record, 'TIMED_OUT', { error: 'States.Timeout', stopDate: timeoutAt }));
     return record;
   }
 
   private end(record: ExecutionRecord, status: ExecutionStatus, details: Partial<ExecutionRecord>): void {
     if (record.status !== 'RUNNING') return;
-    Object.assign(record, details, { status, stopDate: this.clock.now() });
+    Object.assign(record, { stopDate: this.clock.now() }, details, { status });
     if (status !== 'SUCCEEDED') record.abort();
     this.log(`${record.label}: ${status}${record.error ? ` (${record.error})` : ''}`);
   }

@@ -8,7 +8,7 @@ import type { Clock } from '../clock.ts';
 import { Activity } from './activity.ts';
 import { createApiServer, operations } from './api.ts';
 import { arnScope, LocalArns } from './arns.ts';
-import { Executions, type LocalMachine } from './executions.ts';
+import { AWS_LIMITS, Executions, type ExecutionLimits, type LocalMachine } from './executions.ts';
 import { LocalLambdas } from './lambdas.ts';
 import { loadDefinition } from './load.ts';
 import { RetryClock } from './retries.ts';
@@ -34,6 +34,11 @@ export interface LocalStepFunctionsOptions {
   account?: string;
   /** Definition substitutions other than `${<Name>FunctionArn}` and `${Partition}`. */
   substitutions?: Record<string, string>;
+  /**
+   * Step Functions' limits on one execution. Default: AWS's, except that the environment variable
+   * LOCAL_SFN_MAX_HISTORY_EVENTS may lower the history limit (for tests that want to reach it).
+   */
+  limits?: Partial<ExecutionLimits>;
   /** One line per execution start/end and per task failure; default console.log. */
   log?: (line: string) => void;
 }
@@ -74,11 +79,12 @@ export async function startLocalStepFunctions(
       handlers: localHandlers(rewritten.tasks, deps),
       retryStates: rewritten.retryStates,
       timeoutSeconds: rewritten.timeoutSeconds,
+      taskKinds: new Map([...rewritten.tasks].map(([state, task]) => [state, task.kind])),
     };
     machines.set(machine.arn, machine);
   }
 
-  const executions = new Executions(machines, clock, new Activity(clock), log, arns);
+  const executions = new Executions(machines, clock, new Activity(clock), log, arns, limitsOf(opts.limits));
   const server = createApiServer(operations(executions, tokens), log);
   await new Promise<void>((ready, fail) => {
     server.once('error', fail);
@@ -103,4 +109,11 @@ export async function startLocalStepFunctions(
       }
     },
   };
+}
+
+function limitsOf(given: Partial<ExecutionLimits> = {}): ExecutionLimits {
+  const fromEnv = Number(process.env.LOCAL_SFN_MAX_HISTORY_EVENTS);
+  // Lower only: a limit above AWS's would let tests pass that fail on AWS.
+  const historyEvents = Number.isInteger(fromEnv) && fromEnv > 0 ? Math.min(fromEnv, AWS_LIMITS.historyEvents) : AWS_LIMITS.historyEvents;
+  return { historyEvents, lifetimeSeconds: AWS_LIMITS.lifetimeSeconds, ...given };
 }
