@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { StaffUser } from '../../functions/shared/auth.ts';
 import { ApiError, conflict, notFound } from '../../functions/shared/errors.ts';
 import type { Clock } from './clock.ts';
+import { faults, type FaultRule } from './faults.ts';
 import type { LocalIssuer } from './local-auth.ts';
 import { internal, invalid, readBody, sendError, sendJson, sendMethodNotAllowed, tooLarge } from './replies.ts';
 import type { LocalEmail } from './ses.ts';
@@ -48,6 +49,22 @@ async function advanceClock(req: IncomingMessage, clock: Clock) {
   return { now: new Date().toISOString() };
 }
 
+const FAULT_TARGET = /^(dynamodb|states|lambda|ses):[A-Za-z]+$/;
+
+/** Body: {faults: [{target, mode: 'fail' | 'lose-reply', skip?, times?}]} (see faults.ts). */
+async function armFaults(req: IncomingMessage) {
+  const { faults: rules } = await readJson(req);
+  if (!Array.isArray(rules)) throw invalid('faults', '须为数组', 'Must be an array');
+  const count = (v: unknown) => v === undefined || (Number.isInteger(v) && (v as number) >= 0);
+  for (const r of rules as Record<string, unknown>[]) {
+    if (typeof r?.target !== 'string' || !FAULT_TARGET.test(r.target)) throw invalid('target', '格式为 服务:操作', 'Must be service:Operation');
+    if (r.mode !== 'fail' && r.mode !== 'lose-reply') throw invalid('mode', '须为 fail 或 lose-reply', 'Must be fail or lose-reply');
+    if (!count(r.skip) || !count(r.times)) throw invalid('skip', '须为非负整数', 'Must be a non-negative integer');
+  }
+  faults.arm(rules as FaultRule[]);
+  return faults.report();
+}
+
 async function login(req: IncomingMessage, issuer: LocalIssuer) {
   const body = await readJson(req);
   const { sub, name = '', groups = [], unit = '', email } = body;
@@ -75,6 +92,11 @@ export async function serveLocal(req: IncomingMessage, res: ServerResponse, path
     '/__local/login': { POST: () => login(req, services.issuer) },
     '/__local/emails': { GET: async () => ({ items: await services.listEmails() }) },
     '/__local/sms': { GET: async () => ({ items: services.listSms().map(({ to, text, at }) => ({ to, text, at })) }) },
+    '/__local/faults': {
+      GET: async () => faults.report(),
+      POST: () => armFaults(req),
+      DELETE: async () => (faults.reset(), faults.report()),
+    },
   };
   const methods = endpoints[path];
   if (!methods) return sendError(res, notFound('接口', 'Endpoint'));

@@ -87,6 +87,20 @@ async function resumeWorkflows(): Promise<void> {
   row('Workflows', `${await resumeOpenWorkflows()} open case(s) resumed`);
 }
 
+/**
+ * Under a virtual clock (tests), DynamoDB and SES are reached through fault-injection proxies
+ * (faults.ts, armed via /__local/faults); the rows above keep the stand-ins' own endpoints.
+ */
+async function proxyForFaults(): Promise<void> {
+  const { startFaultProxy, dynamoTarget, sesTarget } = await import('./faults.ts');
+  const dynamo = await startFaultProxy(process.env.AWS_ENDPOINT_URL_DYNAMODB!, dynamoTarget);
+  const ses = await startFaultProxy(process.env.AWS_ENDPOINT_URL_SES!, sesTarget);
+  stops.push(dynamo.stop, ses.stop);
+  process.env.AWS_ENDPOINT_URL_DYNAMODB = dynamo.endpoint;
+  process.env.AWS_ENDPOINT_URL_SES = ses.endpoint;
+  process.env.AWS_ENDPOINT_URL_SESV2 = ses.endpoint;
+}
+
 async function listen(server: Server): Promise<number> {
   await new Promise<void>((ok, fail) => server.once('error', fail).listen(port, host, ok));
   return (server.address() as AddressInfo).port;
@@ -131,6 +145,7 @@ async function main(): Promise<void> {
   // Under a virtual clock, no TTL: DynamoDB Local would expire items by real time.
   await ensureTables(dynamo.endpoint, tables, { ttl: !clock.virtual });
   process.env.AWS_ENDPOINT_URL_DYNAMODB = dynamo.endpoint;
+  if (clock.virtual) await proxyForFaults();
   for (const def of tables) process.env[def.envVar] = tableName(def);
   process.env.JWT_ISSUER = issuer.issuer;
   process.env.JWT_AUDIENCE = issuer.audience;

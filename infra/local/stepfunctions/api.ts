@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { faults, INJECTED_FAULT } from '../faults.ts';
 import { SfnApiError } from './api-errors.ts';
 import type { ExecutionRecord, Executions, ExecutionStatus } from './executions.ts';
 import { isObject } from './json.ts';
@@ -86,7 +87,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, ops: Record<str
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const target = String(req.headers['x-amz-target'] ?? '');
-  const op = target.startsWith('AWSStepFunctions.') ? ops[target.slice('AWSStepFunctions.'.length)] : undefined;
+  const name = target.startsWith('AWSStepFunctions.') ? target.slice('AWSStepFunctions.'.length) : '';
+  const op = Object.hasOwn(ops, name) ? ops[name] : undefined;
   try {
     if (req.method !== 'POST' || !op) {
       throw new SfnApiError('UnknownOperationException', `Unknown operation ${target || '(none)'}`);
@@ -98,7 +100,12 @@ async function handle(req: IncomingMessage, res: ServerResponse, ops: Record<str
       throw new SfnApiError('SerializationException', 'body is not JSON');
     }
     if (!isObject(body)) throw new SfnApiError('SerializationException', 'body is not a JSON object');
-    send(res, 200, op(body) ?? {});
+    const fault = faults.take(`states:${name}`);
+    if (fault === 'fail') throw new SfnApiError(INJECTED_FAULT, `injected fault: states:${name}`);
+    const result = op(body) ?? {};
+    // The call took effect; its answer is lost.
+    if (fault === 'lose-reply') return void res.destroy();
+    send(res, 200, result);
   } catch (error) {
     if (!(error instanceof SfnApiError)) throw error;
     send(res, error.status, { __type: `com.amazonaws.sfn#${error.type}`, message: error.message }, error.type);

@@ -173,6 +173,7 @@ export class Executions {
     Object.assign(record, { stopDate: this.clock.now() }, details, { status });
     if (status !== 'SUCCEEDED') record.abort();
     this.log(`${record.label}: ${status}${record.error ? ` (${record.error})` : ''}`);
+    this.log(`${record.label}: ${record.historyEvents} history events`);
   }
 }
 

@@ -7,6 +7,7 @@ import type { Clock } from '../clock.ts';
 import { functionNameOf, type LocalArns } from './arns.ts';
 import { roundTrip, type Json } from './json.ts';
 import { TaskError } from './task-errors.ts';
+import { faults } from '../faults.ts';
 
 type Handler = (event: Json, context: Context) => unknown;
 type LocalTaskDef = Pick<WorkflowTaskDef, 'name' | 'handler'>;
@@ -40,6 +41,16 @@ export class LocalLambdas {
   private async run(name: string, payload: Json): Promise<Json> {
     const task = this.byName.get(name);
     if (!task) throw new TaskError('Lambda.ResourceNotFoundException', `Function not found: ${this.arns.function(name)}`);
+    // An injected fault (../faults.ts) fails the invocation as Lambda's own errors do: before the
+    // function runs, or after it ran (the result is lost).
+    const fault = faults.take(`lambda:${name}`);
+    if (fault === 'fail') throw new TaskError('Lambda.ServiceException', `injected fault: lambda:${name}`);
+    const result = await this.runHandler(task, name, payload);
+    if (fault === 'lose-reply') throw new TaskError('Lambda.ServiceException', `injected fault after the run: lambda:${name}`);
+    return result;
+  }
+
+  private async runHandler(task: LocalTaskDef, name: string, payload: Json): Promise<Json> {
     const handler = await this.load(task).catch((error: unknown) => {
       this.modules.delete(name);
       throw new TaskError('Runtime.ImportModuleError', error instanceof Error ? error.message : String(error));
