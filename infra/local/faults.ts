@@ -54,6 +54,7 @@ export class Faults {
       if (rule.seen <= rule.skip) continue;
       rule.failed += 1;
       this.injected.set(target, (this.injected.get(target) ?? 0) + 1);
+      console.log(`[faults] ${rule.mode} injected into ${target} (call ${this.calls.get(target)})`);
       return rule.mode;
     }
     return undefined;
