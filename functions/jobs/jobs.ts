@@ -1,4 +1,4 @@
-import { calendarList, caseIndex, casePut, mailSend, workflowReconcile, type Access } from '../adapters/access.ts';
+import { calendarList, caseGet, caseIndex, casePut, mailSend, workflowReconcile, workflowResume, type Access } from '../adapters/access.ts';
 
 /**
  * Functions that run on a schedule. CDK gives each an EventBridge Scheduler schedule in
@@ -26,7 +26,8 @@ export const jobs: JobDef[] = [
     name: 'ReconcileWorkflows',
     handler: 'jobs/reconcile-workflows.ts',
     at: { hour: 3, minute: 0 },
-    // Every unit's cases, the calendar, each open case's executions (and a fresh one where all ended).
-    access: [caseIndex('byUnit'), calendarList, workflowReconcile],
+    // Every unit's cases, the calendar, each open case's executions (and a fresh one where all
+    // ended), its registered wait (GetItem) and a resume where that wait is outdated.
+    access: [caseIndex('byUnit'), calendarList, workflowReconcile, caseGet, workflowResume],
   },
 ];

@@ -71,7 +71,7 @@ export async function deliverPendingNotices(
       }
       continue;
     }
-    await deps.repo.markNotice(caseId, notice.noticeId, 'sent');
+    await markSent(deps, caseId, notice.noticeId);
     logger.info('notice sent', { ...meta, by: to.mail.length > 0 ? 'mail' : 'sms' });
     counts.sent++;
   }
@@ -116,4 +116,20 @@ function recipientResolver(caseId: string, deps: DeliveryDeps) {
         return mail(to.email.trim() ? [to.email.trim()] : []);
     }
   };
+}
+
+/**
+ * The notice went out: recording that must survive one failed write, or the claim would expire
+ * and the notice go out a second time. (A longer outage right here still means a duplicate: mail
+ * takes no idempotency key, so at-least-once is the most a sender can promise.)
+ */
+async function markSent(deps: DeliveryDeps, caseId: string, noticeId: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await deps.repo.markNotice(caseId, noticeId, 'sent');
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
+  }
 }

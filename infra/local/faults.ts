@@ -34,6 +34,8 @@ export class Faults {
   readonly calls = new Map<string, number>();
   /** Faults injected per target since the last reset. */
   readonly injected = new Map<string, number>();
+  /** Targets whose current SDK call got a `fail`: its automatic retries fail too. */
+  private readonly failingCall = new Set<string>();
 
   arm(rules: FaultRule[]): void {
     for (const r of rules) this.armed.push({ skip: 0, times: 1, ...r, seen: 0, failed: 0 });
@@ -41,12 +43,19 @@ export class Faults {
 
   reset(): void {
     this.armed = [];
+    this.failingCall.clear();
     this.calls.clear();
     this.injected.clear();
   }
 
-  /** Called once per call of `target`: the fault to inject now, if any. */
-  take(target: string): FaultMode | undefined {
+  /**
+   * Called once per request for `target`: the fault to inject now, if any. `attempt` is the SDK's
+   * attempt number (header amz-sdk-request): a call that failed fails in all its automatic
+   * retries, so the code above the SDK sees it fail once, as after a real outage.
+   */
+  take(target: string, attempt = 1): FaultMode | undefined {
+    if (attempt > 1 && this.failingCall.has(target)) return 'fail';
+    this.failingCall.delete(target);
     this.calls.set(target, (this.calls.get(target) ?? 0) + 1);
     for (const rule of this.armed) {
       if (rule.target !== target || rule.failed >= rule.times) continue;
@@ -54,6 +63,7 @@ export class Faults {
       if (rule.seen <= rule.skip) continue;
       rule.failed += 1;
       this.injected.set(target, (this.injected.get(target) ?? 0) + 1);
+      if (rule.mode === 'fail') this.failingCall.add(target);
       console.log(`[faults] ${rule.mode} injected into ${target} (call ${this.calls.get(target)})`);
       return rule.mode;
     }
@@ -91,7 +101,7 @@ export async function startFaultProxy(
     req.on('end', () => {
       const body = Buffer.concat(chunks);
       const target = targetOf(req, body);
-      const mode = target ? registry.take(target) : undefined;
+      const mode = target ? registry.take(target, sdkAttempt(req)) : undefined;
       if (mode === 'fail') {
         const text = JSON.stringify({ __type: INJECTED_FAULT, message: `injected fault: ${target}` });
         res.writeHead(400, { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-errortype': INJECTED_FAULT, 'content-length': Buffer.byteLength(text) });
@@ -128,6 +138,9 @@ export async function startFaultProxy(
       }),
   };
 }
+
+/** The SDK's attempt number of a request (1 for the first try of a call). */
+export const sdkAttempt = (req: IncomingMessage): number => Number(/attempt=(\d+)/.exec(String(req.headers['amz-sdk-request'] ?? ''))?.[1] ?? 1);
 
 /** DynamoDB (awsJson1_0): `dynamodb:<Operation>` from X-Amz-Target. */
 export const dynamoTarget = (req: IncomingMessage): string | undefined => {

@@ -206,8 +206,12 @@ export class DynamoCaseRepository implements CaseRepository {
   }
 
   async waitToken(caseId: string): Promise<string | undefined> {
+    return (await this.registeredWait(caseId))?.token;
+  }
+
+  async registeredWait(caseId: string): Promise<{ token: string; version: number } | undefined> {
     const { Item } = await dynamo().send(new GetCommand({ TableName: this.table, Key: { pk: casePk(caseId), sk: WAIT_SK }, ConsistentRead: true }));
-    return Item?.token as string | undefined;
+    return Item ? { token: Item.token as string, version: Number(Item.version) } : undefined;
   }
 
   /** Open cases of a unit due by `dueBy`, from the sparse index: never a scan of all cases. */

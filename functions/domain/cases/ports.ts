@@ -75,6 +75,8 @@ export interface CaseRepository {
   /** Remembers the workflow's callback token for the version it waits on; false if the case moved on. */
   setWaitToken(caseId: string, version: number, token: string): Promise<boolean>;
   waitToken(caseId: string): Promise<string | undefined>;
+  /** The registered wait with the case version it waits on (the reconciler resumes one left behind). */
+  registeredWait(caseId: string): Promise<{ token: string; version: number } | undefined>;
 }
 
 /** Tells the case's workflow what happened (Step Functions on AWS and locally). */

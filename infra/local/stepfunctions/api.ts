@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { faults, INJECTED_FAULT } from '../faults.ts';
+import { faults, INJECTED_FAULT, sdkAttempt } from '../faults.ts';
 import { SfnApiError } from './api-errors.ts';
 import type { ExecutionRecord, Executions, ExecutionStatus } from './executions.ts';
 import { isObject } from './json.ts';
@@ -100,7 +100,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, ops: Record<str
       throw new SfnApiError('SerializationException', 'body is not JSON');
     }
     if (!isObject(body)) throw new SfnApiError('SerializationException', 'body is not a JSON object');
-    const fault = faults.take(`states:${name}`);
+    const fault = faults.take(`states:${name}`, sdkAttempt(req));
     if (fault === 'fail') throw new SfnApiError(INJECTED_FAULT, `injected fault: states:${name}`);
     const result = op(body) ?? {};
     // The call took effect; its answer is lost.
