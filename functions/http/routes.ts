@@ -13,6 +13,7 @@ import {
   contactSave,
   attachmentsUpload,
   attachmentsRead,
+  attachmentsInspect,
   vaultRead,
   workflowStart,
   type Access,
@@ -92,7 +93,7 @@ export const routes: RouteDef[] = [
     summary: 'Submit a complaint or report (web form); Idempotency-Key makes a retry return the first answer',
     schemas: { body: complaintBody, response: complaintReceipt },
     status: 201,
-    access: [...submitCaseAccess, attachmentsRead],
+    access: [...submitCaseAccess, attachmentsInspect],
   },
   {
     method: 'POST',
@@ -102,7 +103,7 @@ export const routes: RouteDef[] = [
     summary: 'Submit a disclosure request (依申请公开); Idempotency-Key makes a retry return the first answer',
     schemas: { body: disclosureRequestBody, response: disclosureReceipt },
     status: 201,
-    access: [...submitCaseAccess, attachmentsRead],
+    access: [...submitCaseAccess, attachmentsInspect],
   },
   {
     method: 'POST',
@@ -112,7 +113,7 @@ export const routes: RouteDef[] = [
     summary: 'Enter a complaint or a disclosure request received by letter, phone, fax, e-mail or visit (`kind`, default complaint)',
     schemas: { body: staffCaseBody },
     status: 201,
-    access: submitCaseAccess,
+    access: [...submitCaseAccess, attachmentsInspect],
   },
   { method: 'GET', path: '/v1/cases', handler: 'http/case-list.ts', auth: 'staff', groups: CASE_STAFF, summary: 'Case queues: mine, unit, all',
     schemas: { query: caseListQuery },
@@ -132,7 +133,7 @@ export const routes: RouteDef[] = [
       'Act on a case. Every kind: assign, note, urge, extend, conclude-review; complaints: accept, reject, transfer, dispose; disclosure requests: request-clarification, consult-third-party, third-party-answered, draft-reply, review, approve',
     schemas: { params: caseIdParams, body: caseActionBody },
     // rememberStaff, loadCase, the assignee's directory entry, commitAndResume, caseWithHistory.
-    access: [casePut, caseGet, calendarList, ...commitAndResumeAccess, ...caseWithHistoryAccess],
+    access: [casePut, caseGet, calendarList, ...commitAndResumeAccess, ...caseWithHistoryAccess, attachmentsInspect],
   },
   {
     method: 'GET',
@@ -169,7 +170,7 @@ export const routes: RouteDef[] = [
     summary: "The applicant's answer to a clarification request (补正): the reply deadline starts afresh",
     schemas: { params: trackingParams, body: clarificationBody },
     status: 201,
-    access: [...trackCaseAccess, calendarList, ...commitAndResumeAccess],
+    access: [...trackCaseAccess, calendarList, ...commitAndResumeAccess, attachmentsInspect],
   },
   {
     method: 'GET',
