@@ -125,6 +125,16 @@ export const routes: RouteDef[] = [
     access: [caseGet, ...caseWithHistoryAccess, attachmentsRead],
   },
   {
+    method: 'GET',
+    path: '/v1/cases/{caseId}/export',
+    handler: 'http/case-export.ts',
+    auth: 'staff',
+    groups: ['handler', 'supervisor', 'admin'],
+    summary: "A case's record for the archive: the staff view, its whole ledger and every attachment with a 15-minute link (JSON download; never the identity)",
+    schemas: { params: caseIdParams },
+    access: [caseGet, ...caseWithHistoryAccess, attachmentsRead],
+  },
+  {
     method: 'POST',
     path: '/v1/cases/{caseId}/actions',
     handler: 'http/case-action.ts',

@@ -79,6 +79,11 @@ export interface Settings {
    * Malware Protection for S3).
    */
   attachmentScan: AttachmentScan;
+  /**
+   * Days an attachment is kept after its upload, to match the agency's retention of case records
+   * (its records schedule); unset: kept as long as the case records, which are never deleted.
+   */
+  attachmentRetentionDays?: number;
   /** Base of links in notices when there is no site URL (China without siteDomain). */
   publicBaseUrl?: string;
   /** The only principal that may schedule deletion of or disable the KMS keys. */
@@ -183,6 +188,7 @@ export function readSettings(node: Node): Settings {
     smsGatewayUrl: profile === 'china' && str(node, 'smsGatewayUrl') ? httpsUrl('smsGatewayUrl', str(node, 'smsGatewayUrl')!) : undefined,
     smsGatewaySecretName: profile === 'china' && str(node, 'smsGatewayUrl') ? str(node, 'smsGatewaySecretName') : undefined,
     attachmentScan: attachmentScan(node, profile),
+    attachmentRetentionDays: node.tryGetContext('attachmentRetentionDays') === undefined ? undefined : num(node, 'attachmentRetentionDays', 1),
     publicBaseUrl: str(node, 'publicBaseUrl') && httpsUrl('publicBaseUrl', str(node, 'publicBaseUrl')!),
     breakGlassRoleArn: str(node, 'breakGlassRoleArn'),
     alarmEmail: str(node, 'alarmEmail'),

@@ -136,8 +136,15 @@ export class StatefulStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
       // Browsers POST the file (presigned) and GET it (presigned, short-lived) from the site.
       cors: [{ allowedMethods: [s3.HttpMethods.POST, s3.HttpMethods.GET], allowedOrigins: ['*'], allowedHeaders: ['*'], maxAge: 600 }],
-      // An upload never attached to a case is dropped after a day.
-      lifecycleRules: [{ prefix: 'uploads/', abortIncompleteMultipartUploadAfter: Duration.days(1) }],
+      // Incomplete multipart uploads go after a day. Files live as long as case records do
+      // (tables are retained), unless the agency's records schedule sets attachmentRetentionDays.
+      lifecycleRules: [
+        {
+          prefix: 'uploads/',
+          abortIncompleteMultipartUploadAfter: Duration.days(1),
+          ...(settings.attachmentRetentionDays ? { expiration: Duration.days(settings.attachmentRetentionDays) } : {}),
+        },
+      ],
     });
     // Only files scanned clean open (GuardDuty, or the agency's scanner in China regions).
     this.attachmentScanning = new AttachmentScanning(this, 'AttachmentScan', { bucket: this.attachmentsBucket, key: this.attachmentsKey, mode: settings.attachmentScan });

@@ -98,3 +98,13 @@ describe('China profile: no GuardDuty Malware Protection for S3', () => {
     expect(readers[0]).toMatch(/SendNotices/);
   });
 });
+
+describe('retention', () => {
+  const rules = (t: TestApp) => resources(t.stateful, 'AWS::S3::Bucket').find((b) => b.Properties.BucketName && JSON.stringify(b.Properties.BucketName).includes('attachments'))!.Properties.LifecycleConfiguration.Rules as any[];
+
+  it('keeps files as long as case records (never deleted) unless the records schedule sets a number of days', () => {
+    expect(rules(buildTestApp(defaultRegistries)).some((r) => r.ExpirationInDays)).toBe(false);
+    const t = buildTestApp(defaultRegistries, { context: { attachmentRetentionDays: '4018' } });
+    expect(rules(t)).toEqual([expect.objectContaining({ Prefix: 'uploads/', ExpirationInDays: 4018, AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } })]);
+  });
+});

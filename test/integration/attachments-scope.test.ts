@@ -14,7 +14,8 @@ const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a
 const EICAR = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from('X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*')]);
 
 let rt: LocalRuntime;
-const { staff, act, signIn } = staffSession(() => rt);
+const { staff, act, signIn, tokens } = staffSession(() => rt);
+const tokensOf = (who: string) => tokens[who];
 
 async function upload(file: Buffer, contentType = 'application/pdf'): Promise<string> {
   const t = await rt.fetchJson('POST', '/v1/uploads', { fileName: 'doc', contentType, size: file.length });
@@ -125,6 +126,18 @@ describe('attachments beyond the first submission', () => {
     const afterReply = (await track(r)).body.attachments as Link[];
     expect(ids(afterReply)).toEqual([own, answerFile, replyFile].sort());
     for (const l of afterReply) expect(await opens(l.url)).toBe(200);
+
+    // The case's export for the archive carries every file (internal ones too) with a link, and the ledger.
+    const exported = await rt.fetchJson('GET', `/v1/cases/${caseId}/export`, undefined, { authorization: `Bearer ${tokensOf('handler')}` });
+    expect(exported.status, exported.text).toBe(200);
+    expect(exported.headers.get('content-disposition')).toBe(`attachment; filename="case-${r.trackingNo}.json"`);
+    expect(exported.body.case).toMatchObject({ caseId, trackingNo: r.trackingNo, status: 'replied' });
+    expect(exported.body.case.history.map((e: { event: string }) => e.event)).toEqual(expect.arrayContaining(['clarified', 'replied']));
+    expect(ids(exported.body.attachments)).toEqual([own, answerFile, noteFile, replyFile].sort());
+    for (const l of exported.body.attachments as Link[]) expect(await opens(l.url)).toBe(200);
+    expect(exported.text).not.toContain('欧阳附件');
+    expect(exported.text).not.toContain('scope-applicant-8812');
+    expect((await staff('other', 'GET', `/v1/cases/${caseId}/export`)).status).toBe(403);
 
     // Another unit's handler cannot see the case at all; another citizen's code shows nothing of it.
     expect((await staff('other', 'GET', `/v1/cases/${caseId}`)).status).toBe(403);

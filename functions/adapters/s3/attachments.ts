@@ -80,13 +80,13 @@ export async function inspectUpload(uploadId: string): Promise<AttachmentRef | '
  * malware scan passed: the others are listed with their scan state and no link (the bucket
  * policy would refuse the link anyway).
  */
-export async function attachmentLinks(refs: readonly AttachmentRef[] | undefined) {
+export async function attachmentLinks(refs: readonly AttachmentRef[] | undefined, expiresIn = 300) {
   return Promise.all(
     (refs ?? []).map(async (r) => {
       const scan = await scanOf(r.id).catch((err: unknown) => (isMissing(err) ? ('failed' as const) : Promise.reject(err)));
       const url =
         scan === 'clean'
-          ? await getSignedUrl(s3(), new GetObjectCommand({ Bucket: config.attachmentsBucket, Key: uploadKey(r.id) }), { expiresIn: 300 })
+          ? await getSignedUrl(s3(), new GetObjectCommand({ Bucket: config.attachmentsBucket, Key: uploadKey(r.id) }), { expiresIn })
           : undefined;
       return { ...r, scan, ...(url ? { url } : {}) };
     }),
