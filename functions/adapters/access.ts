@@ -71,7 +71,7 @@ export const noticeUpdate = table('Cases', 'UpdateItem');
 /** DynamoCaseRepository.setWaitToken: a condition check on the case and a Put of the token. */
 export const waitTokenPut = table('Cases', 'ConditionCheckItem', 'PutItem');
 /** DynamoCaseRepository openByUnit / openReviews / byUnit / byAssignee. */
-export const caseIndex = (index: 'openDeadlines' | 'openReviews' | 'byUnit' | 'byAssignee'): Access => ({ table: 'Cases', index });
+export const caseIndex = (index: 'openDeadlines' | 'openReviews' | 'byUnit' | 'byAssignee' | 'contactRequests'): Access => ({ table: 'Cases', index });
 
 /** DynamoRateLimiter take / giveBack (conditional UpdateItem in the idempotency table). */
 export const rateLimit = table('Idempotency', 'UpdateItem');
@@ -101,6 +101,8 @@ export const attachmentsInspect: Access = { attachments: 'inspect' };
 
 /** DynamoContactRequests.save: a transaction of Puts (the request, its ledger line). */
 export const contactSave = table('Cases', 'PutItem');
+/** DynamoContactRequests.withStatus: Query on the contactRequests index. */
+export const contactList = caseIndex('contactRequests');
 
 /** Service-level building blocks, as the services call the adapters. */
 /** services/complaints submitComplaint: calendar, vault, new case, start its workflow. */

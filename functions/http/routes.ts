@@ -11,6 +11,7 @@ import {
   submitCaseAccess,
   trackCaseAccess,
   contactSave,
+  contactList,
   attachmentsUpload,
   attachmentsRead,
   attachmentsInspect,
@@ -23,7 +24,7 @@ import { caseActionBody, staffCaseBody } from '../shared/schemas/staff.ts';
 import { caseIdParams, caseListQuery, ratingBody, statsQuery, trackingParams } from '../shared/schemas/cases.ts';
 import { complaintBody, complaintReceipt } from '../shared/schemas/complaints.ts';
 import { uploadBody, uploadTicket } from '../shared/schemas/uploads.ts';
-import { contactDecisionBody, contactRequestBody, relayBody, requestIdParams } from '../shared/schemas/contact.ts';
+import { contactDecisionBody, contactListQuery, contactRequestBody, relayBody, requestIdParams } from '../shared/schemas/contact.ts';
 import { annualReportQuery, clarificationBody, disclosureReceipt, disclosureRequestBody } from '../shared/schemas/disclosure.ts';
 import { commentBody, commentReceipt, consultationActionBody, consultationBody, consultationParams, reportBody } from '../shared/schemas/consultations.ts';
 
@@ -265,6 +266,16 @@ export const routes: RouteDef[] = [
     status: 201,
     // The case (who may see it, is there a vault entry), the request and its ledger line.
     access: [caseGet, contactSave],
+  },
+  {
+    method: 'GET',
+    path: '/v1/contact-requests',
+    handler: 'http/contact-list.ts',
+    auth: 'staff',
+    groups: ['custodian', 'handler', 'supervisor', 'admin'],
+    summary: "Contact requests in one status (`status`, default pending) with reason and requester: every one for custodians (their queue), one's own for others",
+    schemas: { query: contactListQuery },
+    access: [contactList],
   },
   {
     method: 'POST',
