@@ -62,7 +62,18 @@ function check(file: File): string | undefined {
 let nextKey = 1;
 
 /** The optional evidence files on a citizen form: up to 5, JPEG/PNG/PDF, 10 MB each. */
-export function AttachmentsField({ uploads, setUploads, error }: { uploads: Upload[]; setUploads(update: (u: Upload[]) => Upload[]): void; error?: string }) {
+export function AttachmentsField({
+  uploads,
+  setUploads,
+  error,
+  label,
+}: {
+  uploads: Upload[];
+  setUploads(update: (u: Upload[]) => Upload[]): void;
+  error?: string;
+  /** Default 证据材料 (a citizen's evidence); staff documents name themselves. */
+  label?: string;
+}) {
   const id = fieldId('attachments');
   const input = useRef<HTMLInputElement>(null);
   const patch = (key: number, p: Partial<Upload>) => setUploads((list) => list.map((u) => (u.key === key ? { ...u, ...p } : u)));
@@ -96,7 +107,7 @@ export function AttachmentsField({ uploads, setUploads, error }: { uploads: Uplo
   return h(
     'div',
     { class: `field attachments${error ? ' has-error' : ''}` },
-    h('label', { for: id }, t('证据材料', 'Evidence files'), h('span', { class: 'opt' }, t('（选填）', ' (optional)'))),
+    h('label', { for: id }, label ?? t('证据材料', 'Evidence files'), h('span', { class: 'opt' }, t('（选填）', ' (optional)'))),
     h(
       'p',
       { class: 'hint', id: `${id}-hint` },
