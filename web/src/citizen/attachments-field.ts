@@ -1,4 +1,5 @@
 import { h } from 'preact';
+import { useDeployment } from '../lib/deployment.ts';
 import { useRef } from 'preact/hooks';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from '../../../functions/domain/cases/attachments.ts';
 import { ApiFailure, call, errorText } from '../lib/api.ts';
@@ -76,6 +77,7 @@ export function AttachmentsField({
 }) {
   const id = fieldId('attachments');
   const input = useRef<HTMLInputElement>(null);
+  const deployment = useDeployment();
   const patch = (key: number, p: Partial<Upload>) => setUploads((list) => list.map((u) => (u.key === key ? { ...u, ...p } : u)));
 
   const start = async (file: File, key: number) => {
@@ -104,6 +106,10 @@ export function AttachmentsField({
   };
 
   const full = uploads.length >= MAX_ATTACHMENTS;
+  // A deployment without a malware scanner takes no files (ATTACHMENT_SCAN=off): say so instead.
+  if (deployment?.attachments === false) {
+    return h('p', { class: 'notice notice-info attachments-off' }, t('本系统暂不接收附件，请在文字中说明有关材料。', 'This service does not accept files; describe the evidence in the text.'));
+  }
   return h(
     'div',
     { class: `field attachments${error ? ' has-error' : ''}` },
