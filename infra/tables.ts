@@ -27,6 +27,9 @@ export const tables: TableDef[] = [
       { name: 'openReviews', partitionKey: 'reviewOpen', sortKey: 'reviewDueAt' },
       { name: 'byUnit', partitionKey: 'unit', sortKey: 'receivedAt' },
       { name: 'byAssignee', partitionKey: 'assignee', sortKey: 'receivedAt' },
+      // Contact requests (CONTACT#<id> items) by status: the custodian's pending queue, a
+      // handler's approvals waiting to be used. Cases never carry contactStatus.
+      { name: 'contactRequests', partitionKey: 'contactStatus', sortKey: 'createdAt' },
     ],
   },
   {

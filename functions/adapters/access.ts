@@ -38,9 +38,17 @@ export type Access =
   /**
    * Evidence attachments (functions/adapters/s3/attachments.ts): `upload` presigns POSTs that S3
    * runs with this function's rights (PutObject under uploads/, a data key from the attachments
-   * key); `read` gets objects (GetObject, Decrypt).
+   * key); `read` reads the scan tag and presigns GETs, which the bucket answers only for scanned,
+   * clean files; `inspect` also reads a file's first bytes before any scan (magic bytes at
+   * submission): its role carries ATTACHMENT_INSPECTOR_TAG, which the bucket policy exempts.
    */
-  | { attachments: 'upload' | 'read' };
+  | { attachments: 'upload' | 'read' | 'inspect' };
+
+/**
+ * The principal tag that lets a role read an attachment not yet scanned clean (bucket policy,
+ * infra/constructs/attachment-scan.ts): only the functions that check uploads at submission.
+ */
+export const ATTACHMENT_INSPECTOR_TAG = { key: 'disclosure-attachments', value: 'inspect' } as const;
 
 const table = (id: TableId, ...actions: TableAction[]): Access => ({ table: id, actions });
 
@@ -63,7 +71,7 @@ export const noticeUpdate = table('Cases', 'UpdateItem');
 /** DynamoCaseRepository.setWaitToken: a condition check on the case and a Put of the token. */
 export const waitTokenPut = table('Cases', 'ConditionCheckItem', 'PutItem');
 /** DynamoCaseRepository openByUnit / openReviews / byUnit / byAssignee. */
-export const caseIndex = (index: 'openDeadlines' | 'openReviews' | 'byUnit' | 'byAssignee'): Access => ({ table: 'Cases', index });
+export const caseIndex = (index: 'openDeadlines' | 'openReviews' | 'byUnit' | 'byAssignee' | 'contactRequests'): Access => ({ table: 'Cases', index });
 
 /** DynamoRateLimiter take / giveBack (conditional UpdateItem in the idempotency table). */
 export const rateLimit = table('Idempotency', 'UpdateItem');
@@ -86,11 +94,15 @@ export const smsSend: Access = { sms: 'send' };
 
 /** presignUpload (the browser's POST runs with these rights). */
 export const attachmentsUpload: Access = { attachments: 'upload' };
-/** inspectUpload (GetObject) and attachmentLinks (presigned GETs run with these rights). */
+/** attachmentLinks: each file's scan tag, and presigned GETs that run with these rights. */
 export const attachmentsRead: Access = { attachments: 'read' };
+/** inspectUpload: the first bytes and scan tag of a file not yet scanned (at submission). */
+export const attachmentsInspect: Access = { attachments: 'inspect' };
 
 /** DynamoContactRequests.save: a transaction of Puts (the request, its ledger line). */
 export const contactSave = table('Cases', 'PutItem');
+/** DynamoContactRequests.withStatus: Query on the contactRequests index. */
+export const contactList = caseIndex('contactRequests');
 
 /** Service-level building blocks, as the services call the adapters. */
 /** services/complaints submitComplaint: calendar, vault, new case, start its workflow. */

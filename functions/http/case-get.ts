@@ -1,4 +1,4 @@
-import { attachmentLinks, type AttachmentRef } from '../adapters/s3/attachments.ts';
+import { attachmentLinks } from '../adapters/s3/attachments.ts';
 import { allowedActions, canSee, NotAllowed, staffView } from '../domain/index.ts';
 import { actionContext, caseWithHistory, loadCase } from '../services/cases.ts';
 import { staffRoute } from '../shared/http.ts';
@@ -10,5 +10,5 @@ export const handler = staffRoute({ route: 'GET /v1/cases/{caseId}', params: cas
   if (!canSee(user, stored)) throw new NotAllowed();
   const { c, history, calendar } = await caseWithHistory(stored);
   const ctx = actionContext(calendar);
-  return { body: { ...staffView(calendar, c, history, now, allowedActions(c, user, ctx), ctx.extensionPolicy), attachments: await attachmentLinks(c.attachments as AttachmentRef[]) } };
+  return { body: { ...staffView(calendar, c, history, now, allowedActions(c, user, ctx), ctx.extensionPolicy), attachments: await attachmentLinks(c.attachments) } };
 });

@@ -11,8 +11,10 @@ import {
   submitCaseAccess,
   trackCaseAccess,
   contactSave,
+  contactList,
   attachmentsUpload,
   attachmentsRead,
+  attachmentsInspect,
   vaultRead,
   workflowStart,
   type Access,
@@ -22,7 +24,7 @@ import { caseActionBody, staffCaseBody } from '../shared/schemas/staff.ts';
 import { caseIdParams, caseListQuery, ratingBody, statsQuery, trackingParams } from '../shared/schemas/cases.ts';
 import { complaintBody, complaintReceipt } from '../shared/schemas/complaints.ts';
 import { uploadBody, uploadTicket } from '../shared/schemas/uploads.ts';
-import { contactDecisionBody, contactRequestBody, relayBody, requestIdParams } from '../shared/schemas/contact.ts';
+import { contactDecisionBody, contactListQuery, contactRequestBody, relayBody, requestIdParams } from '../shared/schemas/contact.ts';
 import { annualReportQuery, clarificationBody, disclosureReceipt, disclosureRequestBody } from '../shared/schemas/disclosure.ts';
 import { commentBody, commentReceipt, consultationActionBody, consultationBody, consultationParams, reportBody } from '../shared/schemas/consultations.ts';
 
@@ -92,7 +94,7 @@ export const routes: RouteDef[] = [
     summary: 'Submit a complaint or report (web form); Idempotency-Key makes a retry return the first answer',
     schemas: { body: complaintBody, response: complaintReceipt },
     status: 201,
-    access: [...submitCaseAccess, attachmentsRead],
+    access: [...submitCaseAccess, attachmentsInspect],
   },
   {
     method: 'POST',
@@ -102,7 +104,7 @@ export const routes: RouteDef[] = [
     summary: 'Submit a disclosure request (依申请公开); Idempotency-Key makes a retry return the first answer',
     schemas: { body: disclosureRequestBody, response: disclosureReceipt },
     status: 201,
-    access: [...submitCaseAccess, attachmentsRead],
+    access: [...submitCaseAccess, attachmentsInspect],
   },
   {
     method: 'POST',
@@ -112,7 +114,7 @@ export const routes: RouteDef[] = [
     summary: 'Enter a complaint or a disclosure request received by letter, phone, fax, e-mail or visit (`kind`, default complaint)',
     schemas: { body: staffCaseBody },
     status: 201,
-    access: submitCaseAccess,
+    access: [...submitCaseAccess, attachmentsInspect],
   },
   { method: 'GET', path: '/v1/cases', handler: 'http/case-list.ts', auth: 'staff', groups: CASE_STAFF, summary: 'Case queues: mine, unit, all',
     schemas: { query: caseListQuery },
@@ -120,6 +122,16 @@ export const routes: RouteDef[] = [
     access: [casePut, caseIndex('byAssignee'), caseIndex('byUnit'), calendarList],
   },
   { method: 'GET', path: '/v1/cases/{caseId}', handler: 'http/case-get.ts', auth: 'staff', groups: CASE_STAFF, summary: 'A case for staff (never the reporter identity)',
+    schemas: { params: caseIdParams },
+    access: [caseGet, ...caseWithHistoryAccess, attachmentsRead],
+  },
+  {
+    method: 'GET',
+    path: '/v1/cases/{caseId}/export',
+    handler: 'http/case-export.ts',
+    auth: 'staff',
+    groups: ['handler', 'supervisor', 'admin'],
+    summary: "A case's record for the archive: the staff view, its whole ledger and every attachment with a 15-minute link (JSON download; never the identity)",
     schemas: { params: caseIdParams },
     access: [caseGet, ...caseWithHistoryAccess, attachmentsRead],
   },
@@ -132,7 +144,7 @@ export const routes: RouteDef[] = [
       'Act on a case. Every kind: assign, note, urge, extend, conclude-review; complaints: accept, reject, transfer, dispose; disclosure requests: request-clarification, consult-third-party, third-party-answered, draft-reply, review, approve',
     schemas: { params: caseIdParams, body: caseActionBody },
     // rememberStaff, loadCase, the assignee's directory entry, commitAndResume, caseWithHistory.
-    access: [casePut, caseGet, calendarList, ...commitAndResumeAccess, ...caseWithHistoryAccess],
+    access: [casePut, caseGet, calendarList, ...commitAndResumeAccess, ...caseWithHistoryAccess, attachmentsInspect],
   },
   {
     method: 'GET',
@@ -169,7 +181,7 @@ export const routes: RouteDef[] = [
     summary: "The applicant's answer to a clarification request (补正): the reply deadline starts afresh",
     schemas: { params: trackingParams, body: clarificationBody },
     status: 201,
-    access: [...trackCaseAccess, calendarList, ...commitAndResumeAccess],
+    access: [...trackCaseAccess, calendarList, ...commitAndResumeAccess, attachmentsInspect],
   },
   {
     method: 'GET',
@@ -254,6 +266,16 @@ export const routes: RouteDef[] = [
     status: 201,
     // The case (who may see it, is there a vault entry), the request and its ledger line.
     access: [caseGet, contactSave],
+  },
+  {
+    method: 'GET',
+    path: '/v1/contact-requests',
+    handler: 'http/contact-list.ts',
+    auth: 'staff',
+    groups: ['custodian', 'handler', 'supervisor', 'admin'],
+    summary: "Contact requests in one status (`status`, default pending) with reason and requester: every one for custodians (their queue), one's own for others",
+    schemas: { query: contactListQuery },
+    access: [contactList],
   },
   {
     method: 'POST',

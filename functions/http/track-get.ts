@@ -1,5 +1,5 @@
-import { attachmentLinks, type AttachmentRef } from '../adapters/s3/attachments.ts';
-import { citizenView } from '../domain/index.ts';
+import { attachmentLinks } from '../adapters/s3/attachments.ts';
+import { citizenMaySee, citizenView } from '../domain/index.ts';
 import { caseWithHistory } from '../services/cases.ts';
 import { trackCase } from '../services/tracking.ts';
 import { accessCodeHeader } from '../shared/access-code-header.ts';
@@ -10,5 +10,7 @@ import { trackingParams } from '../shared/schemas/cases.ts';
 export const handler = publicRoute({ params: trackingParams }, async ({ params, headers, now, event }) => {
   const tracked = await trackCase(params.trackingNo, accessCodeHeader(headers), event.requestContext.http.sourceIp);
   const { c, history, calendar } = await caseWithHistory(tracked);
-  return { body: { ...citizenView(calendar, c, history, now), attachments: await attachmentLinks(c.attachments as AttachmentRef[]) } };
+  // The citizen's own files and the documents of decisions they are told of; never internal ones.
+  const visible = (c.attachments ?? []).filter((a) => citizenMaySee(c, a));
+  return { body: { ...citizenView(calendar, c, history, now), attachments: await attachmentLinks(visible) } };
 });

@@ -19,7 +19,7 @@ import {
   type StaffActor,
 } from '../domain/index.ts';
 import { toShanghaiIso, type WorkingCalendar } from '../domain/calendar/index.ts';
-import { applyAction } from '../domain/index.ts';
+import { applyAction, attach, type AttachmentRef } from '../domain/index.ts';
 import { IntakeKeyTaken, isTransactionConflict, type IntakeKey } from '../adapters/dynamodb/case-store.ts';
 import { defaultDeps, type ServiceDeps } from './deps.ts';
 import { rememberStaff, withAssigneeContact } from './staff.ts';
@@ -107,7 +107,15 @@ export async function loadCase(caseId: string, deps: ServiceDeps = defaultDeps()
   return c;
 }
 
-export async function actOnCase(caseId: string, requested: CaseAction, expectedVersion: number, user: StaffActor, deps: ServiceDeps = defaultDeps()) {
+export async function actOnCase(
+  caseId: string,
+  requested: CaseAction,
+  expectedVersion: number,
+  user: StaffActor,
+  deps: ServiceDeps = defaultDeps(),
+  /** Checked files that go with the action (the reply's documents, …). */
+  attachments: readonly AttachmentRef[] = [],
+) {
   await rememberStaff(user);
   const stored = await loadCase(caseId, deps);
   if (stored.version !== expectedVersion) throw staleVersion();
@@ -115,7 +123,8 @@ export async function actOnCase(caseId: string, requested: CaseAction, expectedV
   const c = refreshProvisional(calendar, stored);
   const action = await withAssigneeContact(requested);
   const ctx = actionContext(calendar, deps);
-  const change = applyAction(c, action, user, ctx);
+  const acted = applyAction(c, action, user, ctx);
+  const change = { ...acted, next: attach(acted.next, attachments, { by: 'staff', action: action.type, at: ctx.now.toISOString() }) };
   await commitAndResume(change, c.version, deps);
   return { case: change.next, calendar, allowed: allowedActions(change.next, user, ctx) };
 }

@@ -4,6 +4,8 @@ import {
   agencyWideOf,
   Conflict,
   contactRequestView,
+  CUSTODIANS,
+  inGroup,
   decideContactRequest,
   fileContactRequest,
   Gone,
@@ -51,6 +53,16 @@ export async function revealContactField(requestId: string, user: StaffActor, de
   if (!(await requests.save(request, event, 'approved'))) throw new Gone('联系方式仅可查看一次', 'The contact detail can be seen once');
   const identity = c.reporterRef ? await deps.vault.get(c.reporterRef, [r.field]) : {};
   return { field: r.field, value: identity[r.field] ?? null };
+}
+
+/**
+ * Requests in one status: a custodian sees every one (the decision queue), anyone else only
+ * their own (to use an approval). With the reason and who asked, never a value.
+ */
+export async function listContactRequests(status: ContactRequest['status'], user: StaffActor) {
+  const all = await requests.withStatus(status);
+  const mine = inGroup(user, CUSTODIANS) ? all : all.filter((r) => r.requester.sub === user.sub);
+  return mine.map((r) => ({ ...contactRequestView(r), reason: r.reason, requester: { name: r.requester.name, unit: r.requester.unit } }));
 }
 
 export async function relayMessage(caseId: string, text: string, user: StaffActor, deps: ServiceDeps = defaultDeps()) {

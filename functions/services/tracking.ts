@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DynamoRateLimiter } from '../adapters/dynamodb/rate-limiter.ts';
-import { answerClarification, rateCase, refreshProvisional, verifyAccessCode, type DisclosureRequestCase, type Rating } from '../domain/index.ts';
+import { answerClarification, attach, rateCase, refreshProvisional, verifyAccessCode, type AttachmentRef, type DisclosureRequestCase, type Rating } from '../domain/index.ts';
 import { ApiError, notFound } from '../shared/errors.ts';
 import { commitAndResume } from './cases.ts';
 import { defaultDeps, type ServiceDeps } from './deps.ts';
@@ -55,11 +55,19 @@ export async function rate(trackingNo: string, accessCode: string, rating: Ratin
 }
 
 /** The applicant's clarification (补正): the reply deadline starts afresh from its arrival. */
-export async function clarify(trackingNo: string, accessCode: string, text: string, clientIp?: string, deps: ServiceDeps = defaultDeps()) {
+export async function clarify(
+  trackingNo: string,
+  accessCode: string,
+  answer: { text: string; attachments?: AttachmentRef[] },
+  clientIp?: string,
+  deps: ServiceDeps = defaultDeps(),
+) {
   const stored = await trackCase(trackingNo, accessCode, clientIp, deps);
   const calendar = await deps.calendar();
   const c = refreshProvisional(calendar, stored) as DisclosureRequestCase;
-  const change = answerClarification(c, text, { now: deps.now(), calendar, units: deps.units() });
+  const now = deps.now();
+  const answered = answerClarification(c, answer.text, { now, calendar, units: deps.units() });
+  const change = { ...answered, next: attach(answered.next, answer.attachments ?? [], { by: 'citizen', action: 'clarification', at: now.toISOString() }) };
   await commitAndResume(change, c.version, deps);
   return change.next;
 }

@@ -78,8 +78,16 @@ export const config = {
   get smsGatewayUrl() {
     return process.env.SMS_GATEWAY_URL || undefined;
   },
-  get smsGatewayToken() {
-    return process.env.SMS_GATEWAY_TOKEN || undefined;
+  /** Secrets Manager secret (id or name) holding the gateway's bearer token; unset: no token. */
+  get smsGatewaySecretId() {
+    return process.env.SMS_GATEWAY_SECRET_ID || undefined;
+  },
+  /** `guardduty`, `scanner` (files open once scanned clean) or `off` (no attachments in this deployment). */
+  get attachmentScan() {
+    return read('ATTACHMENT_SCAN', 'guardduty');
+  },
+  get attachmentsEnabled() {
+    return this.attachmentScan !== 'off';
   },
   /** Private, KMS-encrypted bucket for evidence attachments. */
   get attachmentsBucket() {

@@ -4,10 +4,10 @@
  * resources, nothing shared by default. test/infra checks the result both ways (nothing beyond
  * the declaration; no declaration the code cannot reach).
  */
-import { Aws } from 'aws-cdk-lib';
+import { Aws, Tags } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
-import type { Access, TableAction } from '../../functions/adapters/access.ts';
+import { ATTACHMENT_INSPECTOR_TAG, type Access, type TableAction } from '../../functions/adapters/access.ts';
 import type { AppFunction } from './function.ts';
 import { acknowledgeWildcardAction, acknowledgeWildcardResource } from './nag.ts';
 
@@ -50,7 +50,7 @@ export function grantAccess(fn: AppFunction, access: readonly Access[], targets:
   const workflow = new Set<'start' | 'resume' | 'reconcile'>();
   let mail = false;
   let sms = false;
-  const attachments = new Set<'upload' | 'read'>();
+  const attachments = new Set<'upload' | 'read' | 'inspect'>();
 
   for (const a of access) {
     if ('table' in a) {
@@ -161,9 +161,13 @@ export function grantAccess(fn: AppFunction, access: readonly Access[], targets:
       add(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [objects] }));
       add(new iam.PolicyStatement({ actions: ['kms:GenerateDataKey'], resources: [targets.attachmentsKey.keyArn], conditions: viaS3 }));
     }
-    if (attachments.has('read')) {
-      add(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [objects] }));
+    if (attachments.has('read') || attachments.has('inspect')) {
+      // GetObject runs the presigned GETs (and, for inspectors, reads first bytes); the tag says
+      // whether the malware scan passed.
+      add(new iam.PolicyStatement({ actions: ['s3:GetObject', 's3:GetObjectTagging'], resources: [objects] }));
       add(new iam.PolicyStatement({ actions: ['kms:Decrypt'], resources: [targets.attachmentsKey.keyArn], conditions: viaS3 }));
     }
+    // The bucket policy lets only roles with this tag read a file before it is scanned clean.
+    if (attachments.has('inspect')) Tags.of(fn.role).add(ATTACHMENT_INSPECTOR_TAG.key, ATTACHMENT_INSPECTOR_TAG.value);
   }
 }

@@ -157,6 +157,8 @@ async function main(): Promise<void> {
   process.env.SMS_TRANSPORT ??= 'aws';
   process.env.SMS_GATEWAY_URL ??= sms.gatewayUrl;
   process.env.ATTACHMENTS_BUCKET ??= 'disclosure-attachments-local';
+  // The S3 stand-in tags each upload as GuardDuty would (infra/local/s3.ts), so files open the same way.
+  process.env.ATTACHMENT_SCAN ??= 'guardduty';
 
   row('API + web', `${baseUrl}  (${existsSync(WEB_ROOT) ? 'web/dist' : 'web/dist not built'})`);
   row('DynamoDB Local', `${dynamo.endpoint}  data ${dynamoDir}`);

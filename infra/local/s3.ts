@@ -2,7 +2,9 @@
  * S3 for the local runtime, just what attachments use: browser POST uploads (presigned POST:
  * the SigV4 signature over the policy is checked with the local credentials, then every policy
  * condition: expiry, bucket, key, Content-Type, content-length-range), GetObject/HeadObject by the
- * SDK, and presigned GETs (expiry checked on the virtual clock). Objects live in memory. Reached
+ * SDK, GetObjectTagging, and presigned GETs (expiry checked on the virtual clock; only files
+ * tagged clean, as the bucket policy on AWS). Each upload is tagged at once as GuardDuty Malware
+ * Protection would tag it (the EICAR test string is a threat). Objects live in memory. Reached
  * through AWS_ENDPOINT_URL_S3 with path-style URLs.
  */
 import { createHmac } from 'node:crypto';
@@ -12,7 +14,17 @@ import type { AddressInfo } from 'node:net';
 interface StoredObject {
   body: Buffer;
   contentType: string;
+  tags: Record<string, string>;
 }
+
+/** The anti-malware test file (EICAR): the local scan's one "threat", so the refusal can be tried. */
+const EICAR = 'EICAR-STANDARD-ANTIVIRUS-TEST-FILE';
+
+/**
+ * What GuardDuty Malware Protection for S3 does on AWS after each upload, done at once: tag the
+ * object `GuardDutyMalwareScanStatus` with its verdict.
+ */
+const scanVerdict = (body: Buffer) => (body.includes(EICAR) ? 'THREATS_FOUND' : 'NO_THREATS_FOUND');
 
 export interface LocalS3 {
   endpoint: string;
@@ -87,7 +99,11 @@ export async function startLocalS3(opts: { host?: string; secretKey?: string } =
     const violation = policyViolation(doc.conditions, fields, bucket, body.length);
     if (violation) return xmlError(res, violation === 'EntityTooLarge' ? 400 : 403, violation === 'EntityTooLarge' ? 'EntityTooLarge' : 'AccessDenied', violation);
     const objectKey = fields.get('key') ?? '';
-    objects.set(`${bucket}/${objectKey}`, { body, contentType: fields.get('Content-Type') ?? 'application/octet-stream' });
+    objects.set(`${bucket}/${objectKey}`, {
+      body,
+      contentType: fields.get('Content-Type') ?? 'application/octet-stream',
+      tags: { GuardDutyMalwareScanStatus: scanVerdict(body) },
+    });
     res.writeHead(204).end();
   }
 
@@ -100,6 +116,13 @@ export async function startLocalS3(opts: { host?: string; secretKey?: string } =
     }
     const obj = objects.get(path);
     if (!obj) return xmlError(res, 404, 'NoSuchKey', 'The specified key does not exist.');
+    if (url.searchParams.has('tagging')) {
+      const tags = Object.entries(obj.tags).map(([k, v]) => `<Tag><Key>${k}</Key><Value>${v}</Value></Tag>`).join('');
+      return void res.writeHead(200, { 'content-type': 'application/xml' }).end(`<?xml version="1.0" encoding="UTF-8"?><Tagging><TagSet>${tags}</TagSet></Tagging>`);
+    }
+    // The bucket policy on AWS: a link (presigned GET) opens only a file scanned clean; the
+    // submission's own check reads first bytes with the SDK (an inspector role there).
+    if (amzDate && obj.tags.GuardDutyMalwareScanStatus !== 'NO_THREATS_FOUND') return xmlError(res, 403, 'AccessDenied', 'Access Denied');
     const range = /^bytes=(\d+)-(\d+)$/.exec(String(req.headers.range ?? ''));
     const body = range ? obj.body.subarray(Number(range[1]), Number(range[2]) + 1) : obj.body;
     res.writeHead(range ? 206 : 200, {

@@ -18,6 +18,7 @@ export interface Unit {
  */
 export type Profile = 'global' | 'china';
 export type Stage = 'dev' | 'prod';
+export type AttachmentScan = 'guardduty' | 'scanner' | 'off';
 
 /** The agency's OpenID Connect provider (China profile): what the API's JWT authorizer and the functions check. */
 export interface OidcSettings {
@@ -64,6 +65,25 @@ export interface Settings {
   smsOriginationIdentity?: string;
   /** China profile: the agency's SMS gateway (https); without it SMS is off and the forms say so. */
   smsGatewayUrl?: string;
+  /**
+   * China profile: Secrets Manager secret (name) whose value is the gateway's bearer token; never a
+   * plain environment variable. Optional (a gateway reached without a token).
+   */
+  smsGatewaySecretName?: string;
+  /**
+   * Who scans evidence files before anyone may open them (the object tag
+   * `GuardDutyMalwareScanStatus` = `NO_THREATS_FOUND`): `guardduty` (GuardDuty Malware Protection
+   * for S3; global profile, the default there), `scanner` (the agency's own scanner writes that
+   * tag; until it does, files stay unopenable) or `off` (no attachments at all: the upload route
+   * refuses and the forms hide the field; the default in China regions, which have no GuardDuty
+   * Malware Protection for S3).
+   */
+  attachmentScan: AttachmentScan;
+  /**
+   * Days an attachment is kept after its upload, to match the agency's retention of case records
+   * (its records schedule); unset: kept as long as the case records, which are never deleted.
+   */
+  attachmentRetentionDays?: number;
   /** Base of links in notices when there is no site URL (China without siteDomain). */
   publicBaseUrl?: string;
   /** The only principal that may schedule deletion of or disable the KMS keys. */
@@ -166,12 +186,24 @@ export function readSettings(node: Node): Settings {
     smtpSecretName: profile === 'china' ? smtpSecretName : undefined,
     smsOriginationIdentity: profile === 'global' ? str(node, 'smsOriginationIdentity') : undefined,
     smsGatewayUrl: profile === 'china' && str(node, 'smsGatewayUrl') ? httpsUrl('smsGatewayUrl', str(node, 'smsGatewayUrl')!) : undefined,
+    smsGatewaySecretName: profile === 'china' && str(node, 'smsGatewayUrl') ? str(node, 'smsGatewaySecretName') : undefined,
+    attachmentScan: attachmentScan(node, profile),
+    attachmentRetentionDays: node.tryGetContext('attachmentRetentionDays') === undefined ? undefined : num(node, 'attachmentRetentionDays', 1),
     publicBaseUrl: str(node, 'publicBaseUrl') && httpsUrl('publicBaseUrl', str(node, 'publicBaseUrl')!),
     breakGlassRoleArn: str(node, 'breakGlassRoleArn'),
     alarmEmail: str(node, 'alarmEmail'),
   };
   if (stage === 'prod') checkProd(result);
   return result;
+}
+
+function attachmentScan(node: Node, profile: Profile): AttachmentScan {
+  const value = str(node, 'attachmentScan') ?? (profile === 'global' ? 'guardduty' : 'off');
+  if (value !== 'guardduty' && value !== 'scanner' && value !== 'off') throw new Error('Context attachmentScan must be guardduty, scanner or off');
+  if (value === 'guardduty' && profile === 'china') {
+    throw new Error('China regions have no GuardDuty Malware Protection for S3: attachmentScan must be scanner (the agency\'s scanner tags files) or off');
+  }
+  return value;
 }
 
 function readOidc(node: Node): OidcSettings {

@@ -17,6 +17,7 @@ import * as ses from 'aws-cdk-lib/aws-ses';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
+import { AttachmentScanning } from '../constructs/attachment-scan.ts';
 import type { TableDef } from '../tables.ts';
 import { VAULT_TABLE_ID, type Registries } from './registries.ts';
 import type { Settings } from './settings.ts';
@@ -74,6 +75,7 @@ export class StatefulStack extends Stack {
   /** Evidence attachments: private, encrypted with its own customer-managed key. */
   readonly attachmentsBucket: s3.Bucket;
   readonly attachmentsKey: kms.Key;
+  readonly attachmentScanning: AttachmentScanning;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -134,9 +136,18 @@ export class StatefulStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
       // Browsers POST the file (presigned) and GET it (presigned, short-lived) from the site.
       cors: [{ allowedMethods: [s3.HttpMethods.POST, s3.HttpMethods.GET], allowedOrigins: ['*'], allowedHeaders: ['*'], maxAge: 600 }],
-      // An upload never attached to a case is dropped after a day.
-      lifecycleRules: [{ prefix: 'uploads/', abortIncompleteMultipartUploadAfter: Duration.days(1) }],
+      // Incomplete multipart uploads go after a day. Files live as long as case records do
+      // (tables are retained), unless the agency's records schedule sets attachmentRetentionDays.
+      lifecycleRules: [
+        {
+          prefix: 'uploads/',
+          abortIncompleteMultipartUploadAfter: Duration.days(1),
+          ...(settings.attachmentRetentionDays ? { expiration: Duration.days(settings.attachmentRetentionDays) } : {}),
+        },
+      ],
     });
+    // Only files scanned clean open (GuardDuty, or the agency's scanner in China regions).
+    this.attachmentScanning = new AttachmentScanning(this, 'AttachmentScan', { bucket: this.attachmentsBucket, key: this.attachmentsKey, mode: settings.attachmentScan });
     Validations.of(this.attachmentsBucket).acknowledge({
       id: 'AwsSolutions-S1',
       reason: 'Object access is by presigned URLs the API issues (and logs); CloudTrail S3 data events can be enabled per account.',

@@ -67,14 +67,18 @@ export class StatelessStack extends Stack {
       attachmentsBucketArn: `arn:${Aws.PARTITION}:s3:::${attachmentsBucketName(settings.stage)}`,
       attachmentsKey: stateful.attachmentsKey,
       grantSms: (fn) => {
-        // China: the agency's gateway is reached over HTTPS, no AWS right needed.
-        if (settings.profile !== 'global') return;
+        // China: the agency's gateway is reached over HTTPS; its token, if any, is a secret.
+        if (settings.profile !== 'global') return void smsGatewaySecret?.grantRead(fn.function);
         // SendTextMessage chooses among the account's phone numbers, pools and sender ids of this region.
         const resource = this.formatArn({ service: 'sms-voice', resource: '*' });
         fn.function.addToRolePolicy(new iam.PolicyStatement({ actions: ['sms-voice:SendTextMessage'], resources: [resource] }));
         acknowledgeWildcardResource(fn.role, resource, 'End User Messaging SMS: SendTextMessage may use any origination identity of this account and region (phone number, pool or sender id).');
       },
     };
+    // China profile: the SMS gateway's bearer token, never a plain environment variable; created by the operator.
+    const smsGatewaySecret = settings.smsGatewaySecretName
+      ? secretsmanager.Secret.fromSecretNameV2(this, 'SmsGatewaySecret', settings.smsGatewaySecretName)
+      : undefined;
     // China profile: the SMTP relay's credentials (no SES there); created by the operator.
     const smtpSecret = settings.smtpSecretName
       ? secretsmanager.Secret.fromSecretNameV2(this, 'SmtpSecret', settings.smtpSecretName)
@@ -137,6 +141,9 @@ export class StatelessStack extends Stack {
       SMS_TRANSPORT: settings.profile === 'global' ? 'aws' : settings.smsGatewayUrl ? 'gateway' : 'off',
       ...(settings.smsOriginationIdentity ? { SMS_ORIGINATION_IDENTITY: settings.smsOriginationIdentity } : {}),
       ...(settings.smsGatewayUrl ? { SMS_GATEWAY_URL: settings.smsGatewayUrl } : {}),
+      ...(settings.smsGatewaySecretName ? { SMS_GATEWAY_SECRET_ID: settings.smsGatewaySecretName } : {}),
+      // Whether files can be attached at all, and who scans them (only clean ones open).
+      ATTACHMENT_SCAN: settings.attachmentScan,
       ATTACHMENTS_BUCKET: attachmentsBucketName(settings.stage),
       SUPERVISOR_EMAILS: settings.supervisorEmails.join(','),
       UNITS_JSON: JSON.stringify(settings.units),

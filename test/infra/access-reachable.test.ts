@@ -74,7 +74,8 @@ async function reachable(handler: string): Promise<{ modules: string[]; can: Set
     if (/new SendEmailCommand\(|sendMail\(/.test(text)) can.add('mail:send');
     if (/new SendTextMessageCommand\(|postToSmsGateway\(/.test(text)) can.add('sms:send');
     if (/\bcreatePresignedPost\(/.test(text)) can.add('attachments:upload');
-    if (/new GetObjectCommand\(|getSignedUrl\(/.test(text)) can.add('attachments:read');
+    if (/new GetObjectTaggingCommand\(|getSignedUrl\(/.test(text)) can.add('attachments:read');
+    if (/new GetObjectCommand\(\{[^}]*Range:/.test(text)) can.add('attachments:inspect');
   }
   return { modules, can };
 }

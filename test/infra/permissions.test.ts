@@ -61,7 +61,7 @@ function expectedActions(access: readonly Access[], mailActions: readonly string
     }
     else if ('mail' in a) for (const x of mailActions) out.add(x);
     else if ('sms' in a) out.add('sms-voice:SendTextMessage');
-    else if ('attachments' in a) for (const x of a.attachments === 'upload' ? ['s3:PutObject', 'kms:GenerateDataKey'] : ['s3:GetObject', 'kms:Decrypt']) out.add(x);
+    else if ('attachments' in a) for (const x of a.attachments === 'upload' ? ['s3:PutObject', 'kms:GenerateDataKey'] : ['s3:GetObject', 's3:GetObjectTagging', 'kms:Decrypt']) out.add(x);
   }
   return [...out].sort();
 }
@@ -200,7 +200,7 @@ describe('IAM: each function gets exactly what it declares', () => {
     for (const s of subjects(t)) {
       const wide = statementsOf(t, s.role).filter((st) => [st.Resource].flat().some((r) => r === '*' || /\*$/.test(JSON.stringify(r).replace(/"$/, ''))));
       // SendTextMessage picks any origination identity of the account and region (acknowledged in cdk-nag).
-      expect(wide.flatMap(actionsOf).every((a) => a.startsWith('xray:') || a === 'sms-voice:SendTextMessage' || a === 's3:PutObject' || a === 's3:GetObject'), s.name).toBe(true);
+      expect(wide.flatMap(actionsOf).every((a) => a.startsWith('xray:') || a === 'sms-voice:SendTextMessage' || a === 's3:PutObject' || a === 's3:GetObject' || a === 's3:GetObjectTagging'), s.name).toBe(true);
     }
   });
 

@@ -86,15 +86,18 @@ afterAll(() => stopKeepingLogs(rt, 'sms-contact'));
 
 describe('SMS to citizens who left only a phone', () => {
   it('the forms can tell that SMS is on', async () => {
-    expect((await rt.fetchJson('GET', '/v1/config')).body).toEqual({ sms: true });
+    expect((await rt.fetchJson('GET', '/v1/config')).body).toMatchObject({ sms: true });
   });
 
-  it('complaint: receipt, extension and result by SMS; not-accepted by SMS', async () => {
+  it('complaint: receipt, acceptance, extension and result by SMS; not-accepted by SMS', async () => {
     const a = await complaint({ phone: PHONE });
     const receipt = await waitForSms(smsFor(a, '回执'));
     expect(receipt.text).not.toContain(a.accessCode);
     expect(receipt.text.length).toBeLessThanOrEqual(140);
     expect((await act('handler', a.caseId, { type: 'accept' })).status).toBe(200);
+    // The acceptance notice (受理告知) too, short and without the access code.
+    const accepted = await waitForSms(smsFor(a, '受理告知'));
+    expect(accepted.text).not.toContain(a.accessCode);
     expect((await act('handler', a.caseId, { type: 'extend', reason: '需现场核查', workingDays: 5 })).status).toBe(200);
     await waitForSms(smsFor(a, '延长'));
     expect((await act('handler', a.caseId, { type: 'dispose', result: '已责令公开。' })).status).toBe(200);

@@ -1,5 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { ContactRequest } from '../../domain/cases/contact.ts';
 import type { HistoryEvent } from '../../domain/cases/model.ts';
 import { config } from '../../shared/config.ts';
@@ -8,6 +8,11 @@ import { dynamo } from './client.ts';
 type LedgerLine = Omit<HistoryEvent, 'caseId' | 'seq'>;
 const pk = (requestId: string) => `CONTACT#${requestId}`;
 const SK = 'CONTACT';
+
+function toRequest(item: Record<string, unknown>): ContactRequest {
+  const { pk: _pk, sk: _sk, contactStatus: _s, ...r } = item;
+  return r as unknown as ContactRequest;
+}
 
 /**
  * Contact requests in the cases table, one item each; every write goes with its ledger line on
@@ -20,8 +25,27 @@ export class DynamoContactRequests {
   async get(requestId: string): Promise<ContactRequest | undefined> {
     const { Item } = await dynamo().send(new GetCommand({ TableName: this.table, Key: { pk: pk(requestId), sk: SK }, ConsistentRead: true }));
     if (!Item) return undefined;
-    const { pk: _pk, sk: _sk, ...r } = Item;
-    return r as ContactRequest;
+    return toRequest(Item);
+  }
+
+  /** Every request in this status, oldest first (pending and approved ones are few at any time). */
+  async withStatus(status: ContactRequest['status']): Promise<ContactRequest[]> {
+    const out: ContactRequest[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await dynamo().send(
+        new QueryCommand({
+          TableName: this.table,
+          IndexName: 'contactRequests',
+          KeyConditionExpression: 'contactStatus = :s',
+          ExpressionAttributeValues: { ':s': status },
+          ExclusiveStartKey: start,
+        }),
+      );
+      out.push(...(page.Items ?? []).map(toRequest));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return out;
   }
 
   /** Writes the request (new, or moved on from `from`) and its ledger line; false if it had moved on meanwhile. */
@@ -33,7 +57,8 @@ export class DynamoContactRequests {
             {
               Put: {
                 TableName: this.table,
-                Item: { pk: pk(request.requestId), sk: SK, ...request },
+                // contactStatus keys the contactRequests index (the custodian's queue).
+                Item: { pk: pk(request.requestId), sk: SK, ...request, contactStatus: request.status },
                 ConditionExpression: from ? '#s = :from' : 'attribute_not_exists(pk)',
                 ...(from ? { ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':from': from } } : {}),
               },

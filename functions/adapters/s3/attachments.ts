@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, GetObjectTaggingCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
-import { ATTACHMENT_TYPES, MAGIC, type AttachmentRef, type AttachmentType } from '../../domain/cases/attachments.ts';
+import { ATTACHMENT_TYPES, MAGIC, SCAN_STATUS_TAG, scanState, type AttachmentRef, type AttachmentType, type ScanState } from '../../domain/cases/attachments.ts';
 import { config } from '../../shared/config.ts';
 
 export type { AttachmentRef };
@@ -37,36 +37,58 @@ export async function presignUpload(input: { contentType: AttachmentType; size: 
 }
 
 
+/** The malware scan's verdict on one file, from its object tag (GuardDuty, or the agency's scanner). */
+export async function scanOf(uploadId: string): Promise<ScanState> {
+  const { TagSet } = await s3().send(new GetObjectTaggingCommand({ Bucket: config.attachmentsBucket, Key: uploadKey(uploadId) }));
+  return scanState(TagSet?.find((t) => t.Key === SCAN_STATUS_TAG)?.Value);
+}
+
+const isMissing = (err: unknown) =>
+  (err as Error).name === 'NoSuchKey' || (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404;
+
 /**
- * Checks uploaded files before a case refers to them: the object exists, and its first bytes are
- * what its declared type says (magic bytes, not the name). Returns, per id, the reference or why not.
+ * Checks uploaded files before a case refers to them: the object exists, its first bytes are
+ * what its declared type says (magic bytes, not the name), and no scan has found a threat in it
+ * yet (the scan usually ends after submission; until it passes, nobody can open the file).
  */
-export async function inspectUpload(uploadId: string): Promise<AttachmentRef | 'missing' | 'wrong-type'> {
+export async function inspectUpload(uploadId: string): Promise<AttachmentRef | 'missing' | 'wrong-type' | 'threat'> {
   let head: Buffer;
   let contentType: string | undefined;
   let size: number;
+  let scan: ScanState;
   try {
-    const res = await s3().send(new GetObjectCommand({ Bucket: config.attachmentsBucket, Key: uploadKey(uploadId), Range: 'bytes=0-15' }));
+    const [res, scanned] = await Promise.all([
+      s3().send(new GetObjectCommand({ Bucket: config.attachmentsBucket, Key: uploadKey(uploadId), Range: 'bytes=0-15' })),
+      scanOf(uploadId),
+    ]);
     head = Buffer.from(await res.Body!.transformToByteArray());
     contentType = res.ContentType;
     size = Number(/\/(\d+)$/.exec(res.ContentRange ?? '')?.[1] ?? res.ContentLength ?? 0);
+    scan = scanned;
   } catch (err) {
-    if ((err as Error).name === 'NoSuchKey' || (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return 'missing';
+    if (isMissing(err)) return 'missing';
     throw err;
   }
   const type = ATTACHMENT_TYPES.find((t) => t === contentType);
   if (!type || !MAGIC[type](head)) return 'wrong-type';
+  if (scan === 'threat') return 'threat';
   return { id: uploadId, contentType: type, size };
 }
 
-/** Short-lived download links (5 minutes) for those allowed to see the case. */
-export async function attachmentLinks(refs: readonly AttachmentRef[] | undefined) {
+/**
+ * Short-lived download links (5 minutes) for those allowed to see the case, only for files the
+ * malware scan passed: the others are listed with their scan state and no link (the bucket
+ * policy would refuse the link anyway).
+ */
+export async function attachmentLinks(refs: readonly AttachmentRef[] | undefined, expiresIn = 300) {
   return Promise.all(
-    (refs ?? []).map(async (r) => ({
-      id: r.id,
-      contentType: r.contentType,
-      size: r.size,
-      url: await getSignedUrl(s3(), new GetObjectCommand({ Bucket: config.attachmentsBucket, Key: uploadKey(r.id) }), { expiresIn: 300 }),
-    })),
+    (refs ?? []).map(async (r) => {
+      const scan = await scanOf(r.id).catch((err: unknown) => (isMissing(err) ? ('failed' as const) : Promise.reject(err)));
+      const url =
+        scan === 'clean'
+          ? await getSignedUrl(s3(), new GetObjectCommand({ Bucket: config.attachmentsBucket, Key: uploadKey(r.id) }), { expiresIn })
+          : undefined;
+      return { ...r, scan, ...(url ? { url } : {}) };
+    }),
   );
 }

@@ -1,23 +1,56 @@
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { Sms, TextMessage } from '../../domain/cases/ports.ts';
 import { config } from '../../shared/config.ts';
 import { e164 } from './phone.ts';
 
-/** The gateway refused or failed. Never carries the number or the text. */
+/** The gateway refused or failed. Never carries the number, the text or the token. */
 export class SmsGatewayError extends Error {
   override readonly name = 'SmsGatewayError';
 }
 
+/** Reads the gateway's bearer token from a Secrets Manager secret (its whole string value). */
+export type TokenSource = () => Promise<string | undefined>;
+
+let secrets: SecretsManagerClient | undefined;
+
+/**
+ * The token from the secret SMS_GATEWAY_SECRET_ID (China profile), read once per container and
+ * again after a refused send (a rotated token). No secret: the gateway is called without one.
+ */
+export function secretToken(secretId = config.smsGatewaySecretId, client?: SecretsManagerClient): TokenSource & { forget(): void } {
+  let cached: Promise<string | undefined> | undefined;
+  const read = async () => {
+    if (!secretId) return undefined;
+    const sm = client ?? (secrets ??= new SecretsManagerClient({}));
+    const { SecretString } = await sm.send(new GetSecretValueCommand({ SecretId: secretId }));
+    const token = SecretString?.trim();
+    if (!token) throw new SmsGatewayError('SMS gateway secret has no string value');
+    return token;
+  };
+  const source = () => (cached ??= read().catch((err: unknown) => { cached = undefined; throw err; }));
+  return Object.assign(source, { forget: () => void (cached = undefined) });
+}
+
 /**
  * China profile: the agency's SMS gateway over HTTPS (SMS_GATEWAY_URL): POST JSON
- * `{"to": "+86...", "text": "..."}`, optionally with `Authorization: Bearer <SMS_GATEWAY_TOKEN>`;
- * any 2xx is success.
+ * `{"to": "+86...", "text": "..."}`, with `Authorization: Bearer <token>` when the secret
+ * SMS_GATEWAY_SECRET_ID holds one; any 2xx is success.
  */
 export class GatewaySms implements Sms {
   readonly enabled = true;
-  constructor(private readonly opts: { url?: string; token?: string; fetch?: typeof fetch } = {}) {}
+  private readonly token: TokenSource & { forget?: () => void };
+  constructor(private readonly opts: { url?: string; token?: TokenSource; fetch?: typeof fetch } = {}) {
+    this.token = opts.token ?? secretToken();
+  }
 
   async send(message: TextMessage): Promise<void> {
-    await postToSmsGateway(this.opts.url ?? config.smsGatewayUrl, this.opts.token ?? config.smsGatewayToken, message, this.opts.fetch ?? fetch);
+    try {
+      await postToSmsGateway(this.opts.url ?? config.smsGatewayUrl, await this.token(), message, this.opts.fetch ?? fetch);
+    } catch (err) {
+      // A refused token may have been rotated: read the secret again next time.
+      this.token.forget?.();
+      throw err;
+    }
   }
 }
 

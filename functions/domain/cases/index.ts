@@ -13,3 +13,4 @@ export * from './notice-vars.ts';
 export * from './ports.ts';
 export * from './digest.ts';
 export * from './contact.ts';
+export * from './attachments.ts';

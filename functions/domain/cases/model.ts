@@ -1,3 +1,4 @@
+import type { AttachmentRef } from './attachments.ts';
 export const channels = ['web', 'letter', 'phone', 'fax', 'email', 'visit'] as const;
 export type Channel = (typeof channels)[number];
 export const staffChannels = ['letter', 'phone', 'fax', 'email', 'visit'] as const;
@@ -78,8 +79,8 @@ export interface CaseRecord {
   rating?: { rating: Rating; comment?: string; at: string };
   review?: { openedAt: string; concludedAt?: string; conclusion?: string };
   accessCodeHash: string;
-  /** Evidence files (S3 upload ids, checked type and size), at most 5; never file names. */
-  attachments?: { id: string; contentType: string; size: number }[];
+  /** Evidence files (S3 upload ids, checked type and size; who added them with what); never file names. */
+  attachments?: AttachmentRef[];
   createdBy?: string;
   version: number;
 }

@@ -44,7 +44,11 @@ export const disclosureReceipt = z.object({
   provisional: z.boolean(),
 });
 
-export const clarificationBody = z.object({ text: text(5000) });
+export const clarificationBody = z.object({
+  text: text(5000),
+  /** Upload ids from POST /v1/uploads: documents that answer the request for clarification. */
+  attachments: z.array(z.uuid()).max(5, bilingual('最多上传 5 个附件', 'At most 5 attachments')).optional(),
+});
 
 export const annualReportQuery = z.object({
   year: z.coerce.number().int().min(2008).max(2100),

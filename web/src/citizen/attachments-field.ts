@@ -1,4 +1,5 @@
 import { h } from 'preact';
+import { useDeployment } from '../lib/deployment.ts';
 import { useRef } from 'preact/hooks';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from '../../../functions/domain/cases/attachments.ts';
 import { ApiFailure, call, errorText } from '../lib/api.ts';
@@ -62,9 +63,21 @@ function check(file: File): string | undefined {
 let nextKey = 1;
 
 /** The optional evidence files on a citizen form: up to 5, JPEG/PNG/PDF, 10 MB each. */
-export function AttachmentsField({ uploads, setUploads, error }: { uploads: Upload[]; setUploads(update: (u: Upload[]) => Upload[]): void; error?: string }) {
+export function AttachmentsField({
+  uploads,
+  setUploads,
+  error,
+  label,
+}: {
+  uploads: Upload[];
+  setUploads(update: (u: Upload[]) => Upload[]): void;
+  error?: string;
+  /** Default 证据材料 (a citizen's evidence); staff documents name themselves. */
+  label?: string;
+}) {
   const id = fieldId('attachments');
   const input = useRef<HTMLInputElement>(null);
+  const deployment = useDeployment();
   const patch = (key: number, p: Partial<Upload>) => setUploads((list) => list.map((u) => (u.key === key ? { ...u, ...p } : u)));
 
   const start = async (file: File, key: number) => {
@@ -93,10 +106,14 @@ export function AttachmentsField({ uploads, setUploads, error }: { uploads: Uplo
   };
 
   const full = uploads.length >= MAX_ATTACHMENTS;
+  // A deployment without a malware scanner takes no files (ATTACHMENT_SCAN=off): say so instead.
+  if (deployment?.attachments === false) {
+    return h('p', { class: 'notice notice-info attachments-off' }, t('本系统暂不接收附件，请在文字中说明有关材料。', 'This service does not accept files; describe the evidence in the text.'));
+  }
   return h(
     'div',
     { class: `field attachments${error ? ' has-error' : ''}` },
-    h('label', { for: id }, t('证据材料', 'Evidence files'), h('span', { class: 'opt' }, t('（选填）', ' (optional)'))),
+    h('label', { for: id }, label ?? t('证据材料', 'Evidence files'), h('span', { class: 'opt' }, t('（选填）', ' (optional)'))),
     h(
       'p',
       { class: 'hint', id: `${id}-hint` },

@@ -5,6 +5,7 @@ import { t } from '../lib/i18n.ts';
 import { useSubmit } from '../lib/hooks.ts';
 import { errorsByPath, TextField, tooLong } from '../ui/fields.ts';
 import { ErrorBox, Loading } from '../ui/feedback.ts';
+import { attachmentIds, AttachmentsField, foldAttachmentErrors, type Upload } from './attachments-field.ts';
 
 interface Props {
   trackingNo: string;
@@ -18,16 +19,24 @@ const MAX = 5000;
 export function ClarificationForm({ trackingNo, accessCode, onSent }: Props) {
   const [text, setText] = useState('');
   const [empty, setEmpty] = useState(false);
+  const [uploads, setUploads] = useState<Upload[]>([]);
   const { busy, failure, submit } = useSubmit(async () => {
     setEmpty(!text.trim());
     if (!text.trim()) return false;
     const long = tooLong([{ path: 'text', value: text, max: MAX }]);
     if (long) throw long;
-    await call('POST', `/v1/track/${encodeURIComponent(trackingNo)}/clarification`, { body: { text }, headers: { 'X-Access-Code': accessCode } });
+    // Documents that answer the request go with it, checked and scanned like the request's own.
+    const attachments = attachmentIds(uploads);
+    await call('POST', `/v1/track/${encodeURIComponent(trackingNo)}/clarification`, {
+      body: { text, ...(attachments.length ? { attachments } : {}) },
+      headers: { 'X-Access-Code': accessCode },
+    });
     setText('');
+    setUploads([]);
     onSent();
   });
   const errors = failure instanceof ApiFailure ? errorsByPath(failure.fields) : {};
+  foldAttachmentErrors(errors);
   const error = empty ? t('请填写补正内容', 'Write your answer') : errors.text;
 
 
@@ -49,6 +58,7 @@ export function ClarificationForm({ trackingNo, accessCode, onSent }: Props) {
       onValue: setText,
       error,
     }),
+    h(AttachmentsField, { uploads, setUploads, error: errors.attachments }),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary', disabled: busy }, busy ? t('正在提交…', 'Sending…') : t('提交补正', 'Send clarification'))),
     h(Loading, { when: busy, text: t('正在提交…', 'Sending…') }),
   );

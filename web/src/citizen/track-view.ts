@@ -8,6 +8,7 @@ import { Notice } from '../ui/feedback.ts';
 import { ReplyView } from '../ui/reply.ts';
 import { Link } from '../lib/router.ts';
 import { Timeline } from '../ui/timeline.ts';
+import { AttachmentList } from '../ui/attachment-list.ts';
 import { ClarificationForm } from './clarification.ts';
 import { RatingForm } from './rating.ts';
 
@@ -131,6 +132,7 @@ export function TrackView({ view, accessCode, reload }: Props) {
           h('dt', null, t('收到时间', 'Received')),
           h('dd', null, formatDateTime(view.receivedAt)),
         ),
+    h(AttachmentList, { items: view.attachments, title: t('附件材料', 'Files') }),
     h(Clarification, { view, accessCode, reload }),
     view.reply ? h('section', { class: 'result', 'aria-labelledby': 'reply-h' }, h('h3', { id: 'reply-h' }, t('答复', 'Reply')), h(ReplyView, { reply: view.reply })) : null,
     view.notAcceptedReason

@@ -8,6 +8,15 @@ import { errorsByPath } from '../ui/fields.ts';
 import { ErrorBox, Loading, Notice } from '../ui/feedback.ts';
 import { ActionFields, actionBody, initialValues, missing, summary, type Values } from './action-forms.ts';
 import { session } from './session.ts';
+import { attachmentIds, AttachmentsField, foldAttachmentErrors, type Upload } from '../citizen/attachments-field.ts';
+
+/** Actions whose documents matter beyond the office (decisions, the reply, a request) or inside it (a note). */
+const FILE_ACTIONS = new Set(['dispose', 'reject', 'draft-reply', 'request-clarification', 'note']);
+const takesFiles = (type: string) => FILE_ACTIONS.has(type);
+const filesLine = (type: string, uploads: Upload[]): [string, string][] => {
+  const n = uploads.filter((u) => u.state === 'done').length;
+  return takesFiles(type) && n ? [[t('随附文件', 'Documents'), t(`${n} 个`, `${n}`)]] : [];
+};
 
 interface Props {
   c: StaffCase;
@@ -37,6 +46,7 @@ export function ActionPanel({ c, units, onChanged, reload }: Props) {
   const [failure, setFailure] = useState<unknown>();
   const [stale, setStale] = useState(false);
   const [done, setDone] = useState('');
+  const [uploads, setUploads] = useState<Upload[]>([]);
   const confirmHeading = useRef<HTMLHeadingElement>(null);
   // Keyboard and screen-reader users land on the question they must answer.
   useEffect(() => {
@@ -50,6 +60,7 @@ export function ActionPanel({ c, units, onChanged, reload }: Props) {
     setErrors({});
     setFailure(undefined);
     setDone('');
+    setUploads([]);
   };
   const close = () => setType(undefined);
 
@@ -64,13 +75,17 @@ export function ActionPanel({ c, units, onChanged, reload }: Props) {
     setBusy(true);
     setFailure(undefined);
     try {
-      const next = await call<StaffCase>('POST', `/v1/cases/${c.caseId}/actions`, { staff: true, body: actionBody(type!, values, c) });
+      const files = takesFiles(type!) ? attachmentIds(uploads) : [];
+      const body = { ...actionBody(type!, values, c), ...(files.length ? { attachments: files } : {}) };
+      const next = await call<StaffCase>('POST', `/v1/cases/${c.caseId}/actions`, { staff: true, body });
       setDone(t(`已完成：${actionLabel(type!)}`, `Done: ${actionLabel(type!)}`));
       setType(undefined);
       onChanged(next);
     } catch (err) {
       if (err instanceof ApiFailure && err.code === 'validation') {
-        setErrors(errorsByPath(err.fields));
+        const byPath = errorsByPath(err.fields);
+        foldAttachmentErrors(byPath);
+        setErrors(byPath);
         setStep('form');
       }
       if (err instanceof ApiFailure && err.status === 409 && (await changedSince(c))) {
@@ -117,6 +132,7 @@ export function ActionPanel({ c, units, onChanged, reload }: Props) {
           h('h3', null, actionLabel(type)),
           h(ErrorBox, { error: failure }),
           h(ActionFields, { type, values, set: (patch) => setValues((v) => ({ ...v, ...patch })), errors, c, units }),
+          takesFiles(type) ? h(AttachmentsField, { uploads, setUploads, error: errors.attachments, label: t('随附文件', 'Documents') }) : null,
           h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, t('下一步', 'Next')), h('button', { type: 'button', class: 'secondary', onClick: close }, t('取消', 'Cancel'))),
         )
       : null,
@@ -125,7 +141,7 @@ export function ActionPanel({ c, units, onChanged, reload }: Props) {
           'div',
           { class: 'action-form confirm', role: 'group', 'aria-labelledby': 'confirm-h' },
           h('h3', { id: 'confirm-h', tabIndex: -1, ref: confirmHeading }, t(`确认${actionLabel(type)}？`, `Confirm: ${actionLabel(type)}?`)),
-          h('dl', { class: 'facts' }, summary(type, values, units, c).map(([k, v]) => [h('dt', null, k), h('dd', { class: 'prose' }, v)])),
+          h('dl', { class: 'facts' }, [...summary(type, values, units, c), ...filesLine(type, uploads)].map(([k, v]) => [h('dt', null, k), h('dd', { class: 'prose' }, v)])),
           h(ErrorBox, { error: failure }),
           h(
             'div',

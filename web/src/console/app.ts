@@ -5,6 +5,7 @@ import { Page, Title } from '../ui/layout.ts';
 import { AnnualReportPage } from './annual-report.ts';
 import { CasePage } from './case-page.ts';
 import { ConsultationsPage, ConsultationStaffPage } from './consultations.ts';
+import { ContactRequestsPage, isCustodian } from './contact-requests.ts';
 import { Inbox } from './inbox.ts';
 import { consumeCognitoRedirect } from './sign-in-methods.ts';
 import { SignIn } from './sign-in.ts';
@@ -26,6 +27,7 @@ function Nav({ s, path }: { s: Session; path: string }) {
       item('/console/consultations', t('征求意见', 'Consultations')),
       isSupervisor(s.user) ? item('/console/supervision', t('督办看板', 'Supervision')) : null,
       canSeeReports(s.user) ? item('/console/reports/disclosure-annual', t('年度报表', 'Annual report')) : null,
+      isCustodian(s.user.groups) ? item('/console/contact-requests', t('联系方式审批', 'Contact requests')) : null,
     ),
     h(
       'p',
@@ -48,6 +50,9 @@ function route(path: string, s: Session) {
   }
   if (path === '/console/reports/disclosure-annual') {
     return canSeeReports(s.user) ? h(AnnualReportPage, null) : h(Title, null, t('仅督办人员和信息公开办负责人可以查看', 'For supervisors and the head of the disclosure office only'));
+  }
+  if (path === '/console/contact-requests') {
+    return isCustodian(s.user.groups) ? h(ContactRequestsPage, null) : h(Title, null, t('仅身份信息保管人可以查看', 'For the identity custodian only'));
   }
   if (path === '/console') return h(Inbox, null);
   return h(Title, null, t('页面不存在', 'Page not found'));

@@ -7,14 +7,15 @@ import { t } from '../lib/i18n.ts';
 import { applicantTypeLabel, categoryLabel, channelLabel, deliveryLabel, formatLabel, kindDef, kindLabel, ratingLabel, statusLabel } from '../lib/labels.ts';
 import { tr } from '../lib/i18n.ts';
 import { Link } from '../lib/router.ts';
-import type { AttachmentLink, StaffCase } from '../lib/types.ts';
-import { formatSize, typeLabel } from '../citizen/attachments-field.ts';
+import type { StaffCase } from '../lib/types.ts';
+import { AttachmentList } from '../ui/attachment-list.ts';
 import { DeadlineList, type DeadlineLike } from '../ui/deadlines.ts';
 import { ErrorBox, Loading } from '../ui/feedback.ts';
 import { Title } from '../ui/layout.ts';
 import { Timeline } from '../ui/timeline.ts';
 import { RequestProgress } from './request-progress.ts';
 import { RelayPanel } from './relay.ts';
+import { ContactPanel } from './contact-panel.ts';
 import { ActionPanel } from './action-panel.ts';
 import { serverNow, syncClock } from './clock.ts';
 import { unitName, useUnits } from './units.ts';
@@ -82,31 +83,8 @@ function Content({ c, units }: { c: StaffCase; units: ReturnType<typeof useUnits
     ),
     h('h3', null, t('具体情况', 'Details')),
     h('p', { class: 'prose description' }, c.description),
-    h(Attachments, { items: c.attachments }),
+    h(AttachmentList, { items: c.attachments, title: t('证据材料', 'Evidence files') }),
   );
-}
-
-/**
- * The citizen's evidence files as download links (valid 5 minutes: reload the page for fresh
- * ones). Named by number, type and size; the case never keeps the file's name.
- */
-function Attachments({ items }: { items?: AttachmentLink[] }) {
-  if (!items?.length) return null;
-  return [
-    h('h3', { key: 'ah' }, t('证据材料', 'Evidence files')),
-    h(
-      'ul',
-      { key: 'al', class: 'attachment-list' },
-      items.map((a, i) =>
-        h(
-          'li',
-          { key: a.id },
-          h('a', { href: a.url, target: '_blank', rel: 'noopener noreferrer', download: '', class: 'attachment-link' }, t(`附件 ${i + 1}`, `File ${i + 1}`)),
-          h('span', { class: 'attachment-meta' }, `${typeLabel(a.contentType)} · ${formatSize(a.size)}`),
-        ),
-      ),
-    ),
-  ];
 }
 
 /** The content panel every kind's case page opens with, titled by the kind. */
@@ -151,7 +129,7 @@ function RequestContent({ c, units }: { c: StaffCase; units: ReturnType<typeof u
     h('h3', null, t('所需政府信息', 'Information requested')),
     h('p', { class: 'prose description' }, c.description ?? ''),
     c.purpose ? [h('h3', { key: 'ph' }, t('用途', 'Purpose')), h('p', { key: 'pp', class: 'prose purpose' }, c.purpose)] : null,
-    h(Attachments, { items: c.attachments }),
+    h(AttachmentList, { items: c.attachments, title: t('证据材料', 'Evidence files') }),
   );
 }
 
@@ -211,12 +189,14 @@ export function CasePage({ caseId }: { caseId: string }) {
           h(
             'div',
             { class: 'case-side' },
-            h(ActionPanel, { c, units: units.data ?? [], onChanged: loaded.set, reload: loaded.reload }),
+            // An action's answer carries no file links: keep the ones loaded with the case.
+            h(ActionPanel, { c, units: units.data ?? [], onChanged: (next: StaffCase) => loaded.set({ attachments: c.attachments, ...next }), reload: loaded.reload }),
             h('section', { class: 'panel' }, h('h2', null, t('办理期限', 'Deadlines')), h(DeadlineList, { kind: c.kind, items: c.deadlineDetails, extra: left })),
           ),
           c.kind === 'disclosure-request' ? h(RequestProgress, { c }) : null,
           h(Outcome, { c, units: units.data }),
           h(RelayPanel, { c, onSent: loaded.reload }),
+          h(ContactPanel, { c, onChanged: loaded.reload }),
           h('section', { class: 'panel case-history' }, h('h2', null, t('办理记录', 'History')), h(Timeline, { kind: c.kind, items: c.history })),
         )
       : null,

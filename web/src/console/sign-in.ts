@@ -17,6 +17,7 @@ const PRESETS: (StaffUser & { role: [string, string] })[] = [
   { sub: 'dev-disclosure-head', name: '周华', groups: ['disclosure-head'], unit: 'office', email: 'zhou.hua@office.example.gov.cn', role: ['办公室 · 信息公开办负责人', 'Office · head of the disclosure office'] },
   { sub: 'dev-supervisor', name: '赵敏', groups: ['supervisor'], unit: 'office', role: ['督办人员', 'Supervisor'] },
   { sub: 'dev-admin', name: '陈刚', groups: ['admin'], unit: 'office', role: ['系统管理员', 'Administrator'] },
+  { sub: 'dev-custodian', name: '钱进', groups: ['custodian'], unit: 'office', role: ['身份信息保管人', 'Identity custodian'] },
 ];
 
 const GROUPS = ['handler', 'supervisor', 'admin', 'security-officer', 'disclosure-head', 'custodian'];

@@ -57,6 +57,8 @@ export type CitizenCase = Pick<
   text?: string;
   hidden?: { reason: string };
   conclusion?: { outcome?: string; reason?: string };
+  /** The citizen's own files and the documents of decisions they are told of (GET /v1/track/{no}). */
+  attachments?: AttachmentLink[];
 };
 
 export type CaseRow = Pick<
@@ -110,7 +112,11 @@ export interface AttachmentLink {
   id: string;
   contentType: string;
   size: number;
-  url: string;
+  /** Only when the malware scan passed. */
+  url?: string;
+  scan?: 'clean' | 'pending' | 'threat' | 'failed';
+  addedBy?: 'citizen' | 'staff';
+  action?: string;
 }
 
 export type OverdueView = Awaited<ReturnType<typeof overdueView>>;
