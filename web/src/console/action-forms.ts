@@ -25,7 +25,11 @@ interface FieldSpec {
   when?: (v: Values) => boolean;
 }
 
-const REQUIRED = () => t('此项必填', 'This field is required');
+/** GOV.UK style: the message names the field ("请输入处理结果", "请选择保密审查意见"), never a bare "required". */
+const REQUIRED = (f: Pick<FieldSpec, 'label' | 'choices'>) => {
+  const label = f.label();
+  return f.choices ? t(`请选择${label}`, `Select ${label.toLowerCase()}`) : t(`请输入${label}`, `Enter ${label.toLowerCase()}`);
+};
 const isRequest = (c: StaffCase) => c.kind === 'disclosure-request';
 /** Who is told: the reporter of a complaint, the applicant of a request. */
 const toldWho = (c: StaffCase) => (isRequest(c) ? t('将告知申请人。', 'Sent to the applicant.') : t('将告知投诉人。', 'Sent to the reporter.'));
@@ -166,7 +170,7 @@ export function missing(type: string, v: Values, c: StaffCase): Record<string, s
   for (const f of fieldsFor(type, c)) {
     if (!shown(f, v)) continue;
     const value = v[f.key]?.trim() ?? '';
-    if (isRequired(f, v) && !value) out[f.key] = REQUIRED();
+    if (isRequired(f, v) && !value) out[f.key] = REQUIRED(f);
     else if (f.type === 'number' && value) {
       const n = Number(value);
       if (!Number.isInteger(n) || (f.min !== undefined && n < f.min) || (f.max !== undefined && n > f.max)) {
@@ -174,7 +178,7 @@ export function missing(type: string, v: Values, c: StaffCase): Record<string, s
       }
     }
   }
-  if (type === 'transfer' && v.target === 'external' && !v.toExternal?.trim()) out.toExternal = REQUIRED();
+  if (type === 'transfer' && v.target === 'external' && !v.toExternal?.trim()) out.toExternal = REQUIRED({ label: () => t('机关名称', 'Agency') });
   return out;
 }
 
