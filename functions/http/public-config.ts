@@ -1,5 +1,9 @@
 import { publicRoute } from '../shared/http.ts';
+import { agency } from '../shared/agency.ts';
 import { config } from '../shared/config.ts';
 
-/** What the citizen forms need to know of this deployment: whether a phone alone lets us reach them (SMS). */
-export const handler = publicRoute({}, async () => ({ body: { sms: config.smsEnabled } }));
+/**
+ * What the citizen pages need to know of this deployment: whether a phone alone lets us reach
+ * them (SMS), and the agency's name, hotline, office hours and privacy notice for the start page.
+ */
+export const handler = publicRoute({}, async () => ({ body: { sms: config.smsEnabled, agency: agency() } }));

@@ -82,7 +82,7 @@ export const routes: RouteDef[] = [
     schemas: { params: yearParams, body: yearScheduleBody, response: yearScheduleResponse },
     access: [calendarList, calendarPut],
   },
-  { method: 'GET', path: '/v1/config', handler: 'http/public-config.ts', auth: 'public', summary: 'What the forms need of this deployment: `sms` (whether a phone alone is enough to receive notices)', access: [] },
+  { method: 'GET', path: '/v1/config', handler: 'http/public-config.ts', auth: 'public', summary: 'What the public pages need of this deployment: `sms` (whether a phone alone is enough to receive notices) and `agency` (name, hotline, office hours, privacy notice)', access: [] },
   { method: 'GET', path: '/v1/units', handler: 'http/units.ts', auth: 'public', summary: 'Units (codes and names)', access: [] },
   {
     method: 'POST',

@@ -86,7 +86,7 @@ afterAll(() => stopKeepingLogs(rt, 'sms-contact'));
 
 describe('SMS to citizens who left only a phone', () => {
   it('the forms can tell that SMS is on', async () => {
-    expect((await rt.fetchJson('GET', '/v1/config')).body).toEqual({ sms: true });
+    expect((await rt.fetchJson('GET', '/v1/config')).body).toMatchObject({ sms: true });
   });
 
   it('complaint: receipt, extension and result by SMS; not-accepted by SMS', async () => {
