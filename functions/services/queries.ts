@@ -13,6 +13,7 @@ import {
   type CaseRecord,
   type ConsultationCase,
   type StaffActor,
+  type Unit,
 } from '../domain/index.ts';
 import { forbidden } from '../shared/errors.ts';
 import { defaultDeps, type ServiceDeps } from './deps.ts';
@@ -51,6 +52,11 @@ export async function listCases(
     .sort((a, b) => byNextDue(a.nextDueAt, b.nextDueAt) || b.receivedAt.localeCompare(a.receivedAt));
   return { items };
 }
+
+const unitNameEn = (list: Unit[], code: string) => {
+  const u = list.find((x) => x.code === code);
+  return u?.nameEn ?? u?.name ?? code;
+};
 
 function byNextDue(a: string | null, b: string | null): number {
   if (a === b) return 0;
@@ -93,6 +99,7 @@ export async function overdueView(now: Date, deps: ServiceDeps = defaultDeps()) 
       status: c.status,
       unit: c.unit,
       unitName: unitList.find((u) => u.code === c.unit)?.name ?? c.unit,
+      unitNameEn: unitNameEn(unitList, c.unit),
       assigneeName: c.assigneeName ?? null,
       deadline: d.name,
       deadlineLabel: kindOf(c.kind).deadlines[d.name]?.label ?? { zh: d.name, en: d.name },
@@ -119,6 +126,7 @@ export async function overdueView(now: Date, deps: ServiceDeps = defaultDeps()) 
       subject: c.subject,
       unit: c.unit,
       unitName: unitList.find((u) => u.code === c.unit)?.name ?? c.unit,
+      unitNameEn: unitNameEn(unitList, c.unit),
       deadline: d.name,
       dueAt: d.dueAt,
       overdue: overdueDeadlines(c, now).includes(d),
@@ -158,6 +166,7 @@ export async function unitStats(from: Date, to: Date, now: Date, deps: ServiceDe
       return {
         unit: u.code,
         unitName: u.name,
+        unitNameEn: u.nameEn ?? u.name,
         received: cases.length,
         closed: cases.filter(closed).length,
         onTime,

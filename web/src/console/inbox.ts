@@ -2,7 +2,7 @@ import { h } from 'preact';
 import { call } from '../lib/api.ts';
 import { formatDate } from '../lib/format.ts';
 import { useLoad } from '../lib/hooks.ts';
-import { t } from '../lib/i18n.ts';
+import { colon, t } from '../lib/i18n.ts';
 import { deadlineLabel, deadlineOfKey, kindLabel, statusLabel } from '../lib/labels.ts';
 import { Link, navigate, useLocation } from '../lib/router.ts';
 import type { CaseRow } from '../lib/types.ts';
@@ -53,14 +53,14 @@ function Row({ row, now, unit }: { row: CaseRow; now: Date; unit: string }) {
       h(
         'span',
         { class: 'row-due' },
-        row.nextDueAt && name ? `${deadlineLabel(row.kind, name)}：${formatDate(row.nextDueAt)}` : t('无未完成期限', 'Nothing open'),
+        row.nextDueAt && name ? `${deadlineLabel(row.kind, name)}${colon()}${formatDate(row.nextDueAt)}` : t('无未完成期限', 'Nothing open'),
         due ? h('span', { class: `due tone-${due.tone}` }, due.text) : null,
       ),
       h(
         'span',
         { class: 'row-meta' },
         unit,
-        row.assigneeName ? ` · ${t('经办人', 'Handler')}：${row.assigneeName}` : ` · ${t('未分配', 'Unassigned')}`,
+        row.assigneeName ? ` · ${t('经办人', 'Handler')}${colon()}${row.assigneeName}` : ` · ${t('未分配', 'Unassigned')}`,
         row.escalated ? h('span', { class: 'flag flag-bad' }, t('已逾期督办', 'Escalated')) : null,
         row.urged ? h('span', { class: 'flag flag-warn' }, t('上级督办', 'Urged')) : null,
       ),

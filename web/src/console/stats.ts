@@ -75,7 +75,7 @@ export function Stats({ asOf }: { asOf: string }) {
                   h(
                     'tr',
                     { key: u.unit },
-                    h('th', { scope: 'row' }, u.unitName),
+                    h('th', { scope: 'row' }, t(u.unitName, u.unitNameEn ?? u.unitName)),
                     [u.received, u.onTime, u.late, u.overdue, percent(u.onTimeRate), u.ratings.satisfied, u.ratings['basically-satisfied'], u.ratings.dissatisfied, percent(u.satisfactionRate)].map((v, i) =>
                       h('td', { key: i }, String(v)),
                     ),
