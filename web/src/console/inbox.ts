@@ -26,14 +26,15 @@ function nextDeadline(row: CaseRow): string | undefined {
 const about = (row: CaseRow) => row.subject ?? row.description ?? '';
 
 /** The inbox's filters, kept in the address so a reload or a shared link shows the same list. */
-const FILTERS = ['q', 'kind', 'status', 'state', 'due', 'assignee'] as const;
+const FILTERS = ['q', 'kind', 'status', 'state', 'due', 'assignee', 'limit'] as const;
 type Filters = Partial<Record<(typeof FILTERS)[number], string>>;
 
+/** Cases per page; `limit` in the address asks for another size. */
 const PAGE = 50;
 
 function listPath(queue: string, f: Filters, cursor?: string): string {
-  const p = new URLSearchParams({ queue, limit: String(PAGE), state: f.state || 'open' });
-  for (const k of FILTERS) if (k !== 'state' && f[k]) p.set(k, f[k]!);
+  const p = new URLSearchParams({ queue, limit: f.limit || String(PAGE), state: f.state || 'open' });
+  for (const k of FILTERS) if (k !== 'state' && k !== 'limit' && f[k]) p.set(k, f[k]!);
   if (cursor) p.set('cursor', cursor);
   return `/v1/cases?${p}`;
 }
