@@ -1,5 +1,6 @@
 import { h } from 'preact';
 import { outcomes } from '../../../functions/domain/disclosure/outcomes.ts';
+import { unitName } from './units.ts';
 import { t, tr } from '../lib/i18n.ts';
 import { outcomeDef } from '../lib/labels.ts';
 import type { StaffCase, Unit } from '../lib/types.ts';
@@ -199,7 +200,7 @@ export function summary(type: string, v: Values, units: Unit[], c: StaffCase): [
   if (type === 'transfer') {
     lines.push([
       t('转至', 'To'),
-      v.target === 'external' ? `${v.toExternal ?? ''}${t('（其他机关，案件在本机关办结）', ' (another agency; the case ends here)')}` : (units.find((u) => u.code === v.toUnit)?.name ?? v.toUnit ?? ''),
+      v.target === 'external' ? `${v.toExternal ?? ''}${t('（其他机关，案件在本机关办结）', ' (another agency; the case ends here)')}` : unitName(units, v.toUnit ?? ''),
     ]);
   }
   for (const f of fieldsFor(type, c)) {
@@ -267,7 +268,7 @@ export function ActionFields({ type, values, set, errors, c, units }: FormProps)
                 value: values.toUnit ?? '',
                 onValue: (toUnit) => set({ toUnit }),
                 error: errors.toUnit,
-                options: units.filter((u) => u.code !== c.unit).map((u) => ({ value: u.code, label: u.name })),
+                options: units.filter((u) => u.code !== c.unit).map((u) => ({ value: u.code, label: unitName(units, u.code) })),
               }),
         ]
       : [];

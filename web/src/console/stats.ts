@@ -47,7 +47,7 @@ export function Stats({ asOf }: { asOf: string }) {
               [t('征求意见（已发布）', 'Consultations published'), String(s.consultations.consultations)],
               [t('收到意见', 'Comments received'), String(s.consultations.commentsReceived)],
               [t('意见采纳率（含部分采纳）', 'Adoption rate (incl. partly)'), percent(s.consultations.adoptionRate)],
-              [t('采纳情况按期公布', 'Reports published on time'), `${s.consultations.reportsOnTime} / ${s.consultations.reportsPublished + s.consultations.reportsOverdue}（${percent(s.consultations.reportOnTimeRate)}）`],
+              [t('采纳情况按期公布', 'Reports published on time'), `${s.consultations.reportsOnTime} / ${s.consultations.reportsPublished + s.consultations.reportsOverdue}${t(`（${percent(s.consultations.reportOnTimeRate)}）`, ` (${percent(s.consultations.reportOnTimeRate)})`)}`],
             ].map(([label, value]) => [h('dt', { key: `${label}t` }, label), h('dd', { key: `${label}d` }, value)]),
           ),
           h(

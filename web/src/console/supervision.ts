@@ -50,7 +50,7 @@ function Section({ title, items, overdue, onUrged }: { title: string; items: Ove
   return h(
     'section',
     { class: 'panel' },
-    h('h2', null, `${title}（${items.length}）`),
+    h('h2', null, `${title}${t(`（${items.length}）`, ` (${items.length})`)}`),
     items.length === 0 ? h('p', { class: 'muted' }, t('无', 'None')) : null,
     byUnit(items).map(([unit, list]) =>
       h(
