@@ -325,6 +325,8 @@ describe('web: errors, English mode, the start page and the inbox (issue 12)', (
       expect(overdue.map((i) => i.trackingNo)).toContain(mineNo);
       expect(overdue.every((i) => i.overdue)).toBe(true);
       expect(overdue.map((i) => i.trackingNo)).not.toContain(disposedNo);
+      const soon = (await rt.fetchAs(HANDLER, 'GET', '/v1/cases?queue=unit&state=open&due=soon')).body.items as { trackingNo: string }[];
+      expect(soon.map((i) => i.trackingNo).filter((no) => overdue.some((o) => o.trackingNo === no))).toEqual([]);
       const page = await session.open(PHONE);
       await signInAs(page, rt, HANDLER);
       await page.goto('/console?queue=unit&due=overdue');
