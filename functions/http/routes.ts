@@ -84,7 +84,7 @@ export const routes: RouteDef[] = [
     schemas: { params: yearParams, body: yearScheduleBody, response: yearScheduleResponse },
     access: [calendarList, calendarPut],
   },
-  { method: 'GET', path: '/v1/config', handler: 'http/public-config.ts', auth: 'public', summary: 'What the forms need of this deployment: `sms` (whether a phone alone is enough to receive notices)', access: [] },
+  { method: 'GET', path: '/v1/config', handler: 'http/public-config.ts', auth: 'public', summary: 'What the public pages need of this deployment: `sms` (whether a phone alone is enough to receive notices) and `agency` (name, hotline, office hours, privacy notice)', access: [] },
   { method: 'GET', path: '/v1/units', handler: 'http/units.ts', auth: 'public', summary: 'Units (codes and names)', access: [] },
   {
     method: 'POST',
@@ -116,10 +116,11 @@ export const routes: RouteDef[] = [
     status: 201,
     access: [...submitCaseAccess, attachmentsInspect],
   },
-  { method: 'GET', path: '/v1/cases', handler: 'http/case-list.ts', auth: 'staff', groups: CASE_STAFF, summary: 'Case queues: mine, unit, all',
+  { method: 'GET', path: '/v1/cases', handler: 'http/case-list.ts', auth: 'staff', groups: CASE_STAFF,
+    summary: 'Case queues (mine, unit, all), a page at a time (`limit`, `cursor`), filtered by `kind`, `status`, `state` (open/closed/all), `due` (overdue/soon), `assignee` (me/none/an account) and `q` (a tracking number or words)',
     schemas: { query: caseListQuery },
-    // rememberStaff (casePut), queues by assignee or unit, the calendar.
-    access: [casePut, caseIndex('byAssignee'), caseIndex('byUnit'), calendarList],
+    // rememberStaff (casePut), queues by assignee or unit, a tracking number (caseGet), the calendar.
+    access: [casePut, caseGet, caseIndex('byAssignee'), caseIndex('byUnit'), calendarList],
   },
   { method: 'GET', path: '/v1/cases/{caseId}', handler: 'http/case-get.ts', auth: 'staff', groups: CASE_STAFF, summary: 'A case for staff (never the reporter identity)',
     schemas: { params: caseIdParams },

@@ -13,44 +13,120 @@ import {
   type CaseRecord,
   type ConsultationCase,
   type StaffActor,
+  type Unit,
 } from '../domain/index.ts';
+import { caseKinds } from '../domain/kinds.ts';
+import { Invalid } from '../domain/errors.ts';
+import { normaliseTrackingNo } from '../domain/cases/tracking-number.ts';
 import { forbidden } from '../shared/errors.ts';
 import { defaultDeps, type ServiceDeps } from './deps.ts';
 import { rememberStaff } from './staff.ts';
 
-/** Staff queues: mine (assigned to me), unit (my unit's, or any unit's for supervisors), all. */
-export async function listCases(
-  user: StaffActor,
-  q: { queue: 'mine' | 'unit' | 'all'; status?: string; kind?: string; overdue?: 'true' | 'false'; unit?: string },
-  now: Date,
-  deps: ServiceDeps = defaultDeps(),
-) {
+export interface CaseListQuery {
+  queue: 'mine' | 'unit' | 'all';
+  kind?: string;
+  status?: string;
+  /** Kept for older callers: `true` is `due=overdue`. */
+  overdue?: 'true' | 'false';
+  unit?: string;
+  /** `open` (the inbox: something still to do), `closed` (disposed, replied, closed…) or `all`. */
+  state?: 'open' | 'closed' | 'all';
+  /** `overdue`: a running deadline has passed; `soon`: one falls due by the end of the next working day. */
+  due?: 'overdue' | 'soon';
+  /** `me`, `none` (unassigned) or a handler's account. */
+  assignee?: string;
+  /** A tracking number (the one case, if the reader may open it) or words in the subject or description. */
+  q?: string;
+  limit: number;
+  cursor?: string;
+}
+
+/** Every deadline name a case can have open while work remains: the supervision review is the supervisors' own list. */
+const workDeadlines = [...new Set(caseKinds.flatMap((k) => Object.keys(kindOf(k).deadlines)))].filter((d) => d !== 'review');
+
+const TRACKING_NO = /^[A-Z]{2}\d{8}-[0-9A-Z]{6}$/;
+
+/** The cursor of the "all units" queue: which unit it is on, and that unit's own cursor. */
+const allCursor = {
+  encode: (unit: number, inner: string) => Buffer.from(JSON.stringify([unit, inner])).toString('base64url'),
+  decode(cursor: string): [number, string | undefined] {
+    try {
+      const [unit, inner] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
+      if (Number.isInteger(unit) && (typeof inner === 'string' || inner === null)) return [unit as number, (inner as string | null) ?? undefined];
+    } catch {
+      // Refused below.
+    }
+    throw new Invalid('cursor', '翻页参数无效，请从第一页重新查看', 'The paging cursor is not valid: start again from the first page');
+  },
+};
+
+/**
+ * Staff queues, a page at a time: mine (assigned to me), unit (my unit's, or any unit's for
+ * supervisors), all. Filters by kind, status, open or closed, deadline, assignee and text run in
+ * the store before a page is counted; the cursor is the store's own position (DynamoDB's
+ * LastEvaluatedKey), never an offset. A tracking number finds that one case. Whatever the
+ * filters, a queue never lists a case its reader could not open.
+ */
+export async function listCases(user: StaffActor, q: CaseListQuery, now: Date, deps: ServiceDeps = defaultDeps()) {
   const { repo, units } = deps;
   await rememberStaff(user);
-  let cases: CaseRecord[];
-  if (q.queue === 'mine') cases = await repo.byAssignee(user.sub);
-  else if (q.queue === 'all') {
-    if (!isSupervisor(user)) throw forbidden();
-    cases = (await Promise.all(units().map((u) => repo.byUnit(u.code)))).flat();
-  } else {
-    const unit = q.unit && isSupervisor(user) ? q.unit : user.unit;
-    if (q.unit && q.unit !== user.unit && !isSupervisor(user)) throw forbidden();
-    cases = await repo.byUnit(unit);
-  }
+  if (q.queue === 'all' && !isSupervisor(user)) throw forbidden();
+  if (q.unit && q.unit !== user.unit && !isSupervisor(user)) throw forbidden();
   const calendar = await deps.calendar();
-  const items = cases
-    // The same rule as opening one case: a queue never lists what its reader could not open
-    // (a case assigned to them that has since moved to another unit, say).
-    .filter((c) => canSeeCase(user, c))
-    .map((c) => refreshProvisional(calendar, c))
-    // Comments are seen on their consultation, not one by one in the queues (unless asked for by kind).
-    .filter((c) => (q.kind ? c.kind === q.kind : kindOf(c.kind).queued !== false) && (!q.status || c.status === q.status))
-    .map((c) => caseSummary(c, now))
-    .filter((c) => q.overdue === undefined || c.overdue === (q.overdue === 'true'))
-    // Nearest deadline first; closed cases (no open deadline) after, newest first.
-    .sort((a, b) => byNextDue(a.nextDueAt, b.nextDueAt) || b.receivedAt.localeCompare(a.receivedAt));
-  return { items };
+  const visible = (c: CaseRecord) => canSeeCase(user, c);
+  const summarise = (cases: CaseRecord[]) =>
+    cases
+      .filter(visible)
+      .map((c) => caseSummary(refreshProvisional(calendar, c), now))
+      // Nearest deadline first; cases with nothing running after, newest first.
+      .sort((a, b) => byNextDue(a.nextDueAt, b.nextDueAt) || b.receivedAt.localeCompare(a.receivedAt));
+
+  const words = q.q?.trim();
+  const trackingNo = words ? normaliseTrackingNo(words) : undefined;
+  if (trackingNo && TRACKING_NO.test(trackingNo)) {
+    const found = await repo.findByTrackingNo(trackingNo);
+    return { items: found ? summarise([found]) : [] };
+  }
+
+  const due = q.due ?? (q.overdue === 'true' ? 'overdue' : undefined);
+  const base = {
+    kinds: q.kind ? [q.kind] : caseKinds.filter((k) => kindOf(k).queued !== false),
+    ...(q.status ? { status: q.status } : {}),
+    ...(q.state && q.state !== 'all' ? { state: q.state } : {}),
+    openDeadlines: workDeadlines,
+    ...(q.assignee ? { assignee: q.assignee === 'none' ? null : q.assignee === 'me' ? user.sub : q.assignee } : {}),
+    ...(words ? { text: words } : {}),
+    ...(due === 'overdue' ? { due: { to: now.toISOString() } } : due === 'soon' ? { due: { from: now.toISOString(), to: dueSoonLimit(calendar, now) } } : {}),
+    limit: q.limit,
+  };
+  const exact = (c: ReturnType<typeof caseSummary>) => q.overdue !== 'false' || !c.overdue;
+
+  if (q.queue !== 'all') {
+    const by = q.queue === 'mine' ? { assignee: user.sub } : { unit: q.unit && isSupervisor(user) ? q.unit : user.unit };
+    const page = await repo.page({ ...base, by, ...(q.cursor ? { cursor: q.cursor } : {}) });
+    return { items: summarise(page.items).filter(exact), ...(page.cursor ? { cursor: page.cursor } : {}) };
+  }
+  // Every unit in turn, each from its own position: the cursor says which unit and where in it.
+  const list = units();
+  let [at, inner] = q.cursor ? allCursor.decode(q.cursor) : [0, undefined];
+  const items: CaseRecord[] = [];
+  while (at < list.length && items.length < q.limit) {
+    const page = await repo.page({ ...base, limit: q.limit - items.length, by: { unit: list[at]!.code }, ...(inner ? { cursor: inner } : {}) });
+    items.push(...page.items);
+    if (page.cursor) inner = page.cursor;
+    else {
+      at += 1;
+      inner = undefined;
+    }
+  }
+  const more = at < list.length;
+  return { items: summarise(items).filter(exact), ...(more ? { cursor: allCursor.encode(at, inner ?? '') } : {}) };
 }
+
+const unitNameEn = (list: Unit[], code: string) => {
+  const u = list.find((x) => x.code === code);
+  return u?.nameEn ?? u?.name ?? code;
+};
 
 function byNextDue(a: string | null, b: string | null): number {
   if (a === b) return 0;
@@ -93,6 +169,7 @@ export async function overdueView(now: Date, deps: ServiceDeps = defaultDeps()) 
       status: c.status,
       unit: c.unit,
       unitName: unitList.find((u) => u.code === c.unit)?.name ?? c.unit,
+      unitNameEn: unitNameEn(unitList, c.unit),
       assigneeName: c.assigneeName ?? null,
       deadline: d.name,
       deadlineLabel: kindOf(c.kind).deadlines[d.name]?.label ?? { zh: d.name, en: d.name },
@@ -119,6 +196,7 @@ export async function overdueView(now: Date, deps: ServiceDeps = defaultDeps()) 
       subject: c.subject,
       unit: c.unit,
       unitName: unitList.find((u) => u.code === c.unit)?.name ?? c.unit,
+      unitNameEn: unitNameEn(unitList, c.unit),
       deadline: d.name,
       dueAt: d.dueAt,
       overdue: overdueDeadlines(c, now).includes(d),
@@ -158,6 +236,7 @@ export async function unitStats(from: Date, to: Date, now: Date, deps: ServiceDe
       return {
         unit: u.code,
         unitName: u.name,
+        unitNameEn: u.nameEn ?? u.name,
         received: cases.length,
         closed: cases.filter(closed).length,
         onTime,

@@ -35,6 +35,13 @@ export const config = {
   get unitsJson() {
     return read('UNITS_JSON', '');
   },
+  /**
+   * JSON, the agency the public pages name: {"name": {"zh","en"}, "hotline", "officeHours":
+   * {"zh","en"}, "privacy": [{"zh","en"}, …]} (functions/shared/agency.ts has the default).
+   */
+  get agencyJson() {
+    return read('AGENCY_JSON', '');
+  },
   /** AWS: a KMS key ARN for the reporter vault. */
   get vaultKmsKeyArn() {
     return process.env.VAULT_KMS_KEY_ARN;

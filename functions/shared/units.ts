@@ -3,14 +3,14 @@ import type { Unit } from '../domain/cases/model.ts';
 import { config } from './config.ts';
 
 const unitsSchema = z
-  .array(z.object({ code: z.string().min(1), name: z.string().min(1), email: z.email().optional() }))
+  .array(z.object({ code: z.string().min(1), name: z.string().min(1), nameEn: z.string().min(1).optional(), email: z.email().optional() }))
   .min(1);
 
 /** Used when UNITS_JSON is not set, so a fresh checkout and the tests have units to route to. */
 const DEFAULT_UNITS: Unit[] = [
-  { code: 'office', name: '办公室', email: 'office@example.gov.cn' },
-  { code: 'policy', name: '政策法规科', email: 'policy@example.gov.cn' },
-  { code: 'finance', name: '财务科', email: 'finance@example.gov.cn' },
+  { code: 'office', name: '办公室', nameEn: 'General Office', email: 'office@example.gov.cn' },
+  { code: 'policy', name: '政策法规科', nameEn: 'Policy and Regulations Section', email: 'policy@example.gov.cn' },
+  { code: 'finance', name: '财务科', nameEn: 'Finance Section', email: 'finance@example.gov.cn' },
 ];
 
 let cached: { json: string; units: Unit[] } | undefined;
@@ -21,7 +21,7 @@ export function units(): Unit[] {
   if (cached?.json === json) return cached.units;
   const parsed = json ? unitsSchema.safeParse(parseJson(json)) : { success: true as const, data: DEFAULT_UNITS };
   if (!parsed.success) throw new Error(`UNITS_JSON is invalid: ${z.prettifyError(parsed.error)}`);
-  const list = parsed.data.map((u) => ({ code: u.code, name: u.name, ...(u.email ? { email: u.email } : {}) }));
+  const list = parsed.data.map((u) => ({ code: u.code, name: u.name, ...(u.nameEn ? { nameEn: u.nameEn } : {}), ...(u.email ? { email: u.email } : {}) }));
   cached = { json, units: list };
   return list;
 }

@@ -1,45 +1,46 @@
 import { z } from 'zod';
 import { ApiError, type FieldError } from './errors.ts';
+import { fieldName, messages, type Text } from './field-messages.ts';
 
 type Issue = z.core.$ZodIssue;
 
-const FORMAT_NAMES: Record<string, [string, string]> = {
-  email: ['电子邮箱', 'e-mail address'],
-  datetime: ['ISO 8601 时间', 'ISO 8601 time'],
-  date: ['日期（YYYY-MM-DD）', 'date (YYYY-MM-DD)'],
-  regex: ['规定格式', 'the required format'],
-};
-
-/** A message a person understands, in Chinese and English, for one zod issue. */
-export function describeIssue(issue: Issue): { zh: string; en: string } {
+/**
+ * A message a person understands, in Chinese and English, for one zod issue: one sentence per
+ * rule that names the field (field-messages.ts), never a generic "此项必填" or "格式不正确".
+ */
+export function describeIssue(issue: Issue, path = issue.path.map(String).join('.')): Text {
   const custom = (issue as { params?: { zh?: string; en?: string } }).params;
   if (custom?.zh && custom.en) return { zh: custom.zh, en: custom.en };
+  // Only refinements carry params; other checks keep just the message, the English text.
+  const zh = BILINGUAL.get(issue.message);
+  if (zh) return { zh, en: issue.message };
+  const name = fieldName(path);
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined
-        ? { zh: '此项必填', en: 'This field is required' }
-        : { zh: `类型错误，应为 ${issue.expected}`, en: `Wrong type, expected ${issue.expected}` };
+      if (issue.input === undefined || issue.input === null || issue.input === '') return issue.expected === 'string' ? messages.required(name) : messages.choose(name);
+      if (issue.expected === 'int' || issue.expected === 'number') return messages.wholeNumber(name);
+      return messages.format(name);
     case 'too_small':
-      if (issue.origin === 'string' && Number(issue.minimum) === 1) return { zh: '此项必填', en: 'This field is required' };
-      if (issue.origin === 'string') return { zh: `至少 ${issue.minimum} 个字符`, en: `At least ${issue.minimum} characters` };
-      if (issue.origin === 'array') return { zh: `至少 ${issue.minimum} 项`, en: `At least ${issue.minimum} items` };
-      return { zh: `不能小于 ${issue.minimum}`, en: `Must be at least ${issue.minimum}` };
+      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? messages.required(name) : messages.tooShort(name, Number(issue.minimum));
+      if (issue.origin === 'array' || issue.origin === 'set') return Number(issue.minimum) <= 1 ? messages.chooseOne(name) : messages.tooFew(name, Number(issue.minimum));
+      return messages.atLeast(name, issue.minimum as number);
     case 'too_big':
-      if (issue.origin === 'string') return { zh: `不能超过 ${issue.maximum} 个字符`, en: `At most ${issue.maximum} characters` };
-      if (issue.origin === 'array') return { zh: `不能超过 ${issue.maximum} 项`, en: `At most ${issue.maximum} items` };
-      return { zh: `不能大于 ${issue.maximum}`, en: `Must be at most ${issue.maximum}` };
-    case 'invalid_format': {
-      const [zh, en] = FORMAT_NAMES[issue.format] ?? [issue.format, issue.format];
-      return { zh: `格式不正确，应为${zh}`, en: `Invalid format, expected ${en}` };
-    }
+      if (issue.origin === 'string') return messages.tooLong(name, Number(issue.maximum));
+      if (issue.origin === 'array' || issue.origin === 'set') return messages.tooMany(name, Number(issue.maximum));
+      return messages.atMost(name, issue.maximum as number);
+    case 'invalid_format':
+      if (issue.format === 'email') return messages.email();
+      if (issue.format === 'date' || issue.format === 'datetime') return messages.date(name);
+      return messages.format(name);
     case 'invalid_value':
-      return { zh: `取值无效，可选：${issue.values.map(String).join('、')}`, en: `Invalid value, one of: ${issue.values.map(String).join(', ')}` };
+      // zod leaves the input out of this issue: a missing and a wrong choice read the same.
+      return messages.choose(name);
     case 'unrecognized_keys':
-      return { zh: `不认识的字段：${issue.keys.join('、')}`, en: `Unknown fields: ${issue.keys.join(', ')}` };
+      return messages.unknownFields(issue.keys);
     case 'invalid_union':
-      return { zh: '内容不符合要求', en: 'Does not match any allowed form' };
+      return messages.choose(name);
     default:
-      return { zh: issue.message, en: issue.message };
+      return messages.format(name);
   }
 }
 
@@ -48,12 +49,18 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, whe
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const fields: FieldError[] = result.error.issues.map((issue) => {
-    const text = describeIssue(issue);
     const path = [where, ...issue.path.map(String)].filter(Boolean).join('.');
+    const text = describeIssue(issue, path);
     return { path, message: text.zh, messageEn: text.en };
   });
   throw new ApiError('validation', '提交的内容有误，请检查标出的字段', 'Some fields are invalid; please check them', fields);
 }
 
-/** A custom refinement message in both languages. */
-export const bilingual = (zh: string, en: string) => ({ message: en, params: { zh, en } });
+/** The Chinese of every message given with bilingual(), by its English. */
+const BILINGUAL = new Map<string, string>();
+
+/** A custom check message in both languages. */
+export const bilingual = (zh: string, en: string) => {
+  BILINGUAL.set(en, zh);
+  return { message: en, params: { zh, en } };
+};

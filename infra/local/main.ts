@@ -22,9 +22,9 @@ interface StepFunctionsModule {
 }
 
 const DEFAULT_UNITS = [
-  { code: 'office', name: '办公室', email: 'office@example.gov.cn' },
-  { code: 'policy', name: '政策法规科', email: 'policy@example.gov.cn' },
-  { code: 'finance', name: '财务科', email: 'finance@example.gov.cn' },
+  { code: 'office', name: '办公室', nameEn: 'General Office', email: 'office@example.gov.cn' },
+  { code: 'policy', name: '政策法规科', nameEn: 'Policy and Regulations Section', email: 'policy@example.gov.cn' },
+  { code: 'finance', name: '财务科', nameEn: 'Finance Section', email: 'finance@example.gov.cn' },
 ];
 
 const dataDir = resolve(process.env.DATA_DIR ?? '.data');

@@ -194,10 +194,10 @@ describe('web: a disclosure request from the form to the annual report', () => {
     expect(await staff.locator('.draft').textContent()).toContain(REPLY);
     await act('保密审查', async () => {
       await panel.getByRole('button', { name: '下一步' }).click();
-      expect(await panel.locator('#f-decision-err').textContent()).toBe('此项必填');
+      expect(await panel.locator('#f-decision-err').textContent()).toBe('请选择保密审查意见');
       await panel.getByLabel('退回修改', { exact: true }).check();
       await panel.getByRole('button', { name: '下一步' }).click();
-      expect(await panel.locator('#f-comment-err').textContent()).toBe('此项必填'); // a return needs a comment
+      expect(await panel.locator('#f-comment-err').textContent()).toBe('请输入意见说明'); // a return needs a comment
       await panel.getByLabel('通过', { exact: true }).check();
     });
     expect(await staff.locator('.case-flags .status').textContent()).toBe('答复待负责人签发');

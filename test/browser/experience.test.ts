@@ -48,7 +48,7 @@ describe('web: issue 12 fixes in a browser', () => {
     expect(await page.locator('.phone-only').textContent()).toContain('不会打电话');
     await page.getByRole('button', { name: '提交', exact: true }).click();
     const summary = page.locator('.error-box[role=alert]');
-    await expect.poll(() => summary.textContent()).toContain('具体情况：不能超过 5000 字');
+    await expect.poll(() => summary.textContent()).toContain('具体情况不能超过 5000 个字');
     expect(await page.locator('#f-description-err').textContent()).toContain('请删减 3 字');
     expect(sent).toEqual([]); // refused before the round trip
     await shoot(page, 'complaint-too-long');

@@ -148,7 +148,7 @@ describe('web: citizen, handler and supervisor in a browser', () => {
 
     await panel.getByRole('button', { name: '办结', exact: true }).click();
     await panel.getByRole('button', { name: '下一步' }).click();
-    expect(await panel.locator('#f-result-err').textContent()).toBe('此项必填');
+    expect(await panel.locator('#f-result-err').textContent()).toBe('请输入处理结果');
     await panel.getByLabel(/处理结果/).fill(RESULT);
     await panel.getByRole('button', { name: '下一步' }).click();
     expect(await panel.locator('.confirm').textContent()).toContain(RESULT);

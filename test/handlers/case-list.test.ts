@@ -41,3 +41,34 @@ describe('GET /v1/cases visibility', () => {
     expect(res.body.items.map((i: { caseId: string }) => i.caseId).sort()).toEqual(['other-unit-case', 'own-case']);
   });
 });
+
+describe('GET /v1/cases paging and filters', () => {
+  const listWith = async (query: Record<string, string>) =>
+    invoke(handler, apiEvent({ method: 'GET', path: '/v1/cases', query, headers: { authorization: `Bearer ${await issuer.token({ sub: 'h1', name: '王办理', groups: ['handler'], unit: 'office' })}` } }));
+
+  it('reads a page with DynamoDB Limit, answers its position as the cursor and starts the next page there', async () => {
+    const item = (c: typeof own) => ({ pk: `CASE#${c.caseId}`, sk: 'CASE', ...c });
+    const second = { ...own, caseId: 'second', trackingNo: 'TS20261102-SEC001', receivedAt: '2026-11-02T01:00:00.000Z' };
+    ddb.on(QueryCommand, { IndexName: 'byUnit' }).resolves({ Items: [item(own), item(second)], LastEvaluatedKey: { pk: 'CASE#second', sk: 'CASE', unit: 'office', receivedAt: second.receivedAt } });
+    const first = await listWith({ queue: 'unit', limit: '2', state: 'open', q: '公开', assignee: 'none' });
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(first.body.items).toHaveLength(2);
+    const sent = ddb.commandCalls(QueryCommand).map((c) => c.args[0].input).find((i) => i.IndexName === 'byUnit')!;
+    expect(sent).toMatchObject({ Limit: 2, ScanIndexForward: false, ExpressionAttributeValues: expect.objectContaining({ ':key': 'office', ':text': '公开', ':open': 'open' }) });
+    expect(sent.FilterExpression).toContain('attribute_not_exists(#assignee)');
+    expect(sent.FilterExpression).toContain('contains(#subject, :text)');
+    expect(first.body.cursor).toEqual(expect.any(String));
+
+    ddb.resetHistory();
+    const next = await listWith({ queue: 'unit', limit: '2', cursor: first.body.cursor });
+    expect(next.status).toBe(200);
+    const again = ddb.commandCalls(QueryCommand).map((c) => c.args[0].input).find((i) => i.IndexName === 'byUnit')!;
+    expect(again.ExclusiveStartKey).toEqual({ pk: 'CASE#second', sk: 'CASE', unit: 'office', receivedAt: second.receivedAt });
+  });
+
+  it('refuses a cursor it did not make, in both languages', async () => {
+    const res = await listWith({ queue: 'unit', cursor: 'bm9wZQ' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields[0]).toMatchObject({ path: 'cursor', message: expect.stringContaining('翻页'), messageEn: expect.stringContaining('cursor') });
+  });
+});

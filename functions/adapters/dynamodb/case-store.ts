@@ -1,9 +1,10 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { CaseRepository, StoredNotice } from '../../domain/cases/ports.ts';
+import type { CasePageQuery, CaseRepository, StoredNotice } from '../../domain/cases/ports.ts';
 import type { CaseRecord, HistoryEvent, NoticeIntent } from '../../domain/cases/model.ts';
 import { config } from '../../shared/config.ts';
 import { dynamo } from './client.ts';
+import { queryCasePage } from './case-page.ts';
 
 type Change = { next: CaseRecord; events: Omit<HistoryEvent, 'caseId' | 'seq'>[]; notices: NoticeIntent[] };
 
@@ -228,6 +229,11 @@ export class DynamoCaseRepository implements CaseRepository {
   async openReviews(): Promise<CaseRecord[]> {
     const items = await this.queryAll({ IndexName: 'openReviews', KeyConditionExpression: 'reviewOpen = :o', ExpressionAttributeValues: { ':o': 'open' } });
     return items.map(toCase);
+  }
+
+  async page(q: CasePageQuery): Promise<{ items: CaseRecord[]; cursor?: string }> {
+    const { items, cursor } = await queryCasePage(this.table, q);
+    return { items: items.map(toCase), ...(cursor ? { cursor } : {}) };
   }
 
   /** A unit's cases, newest first; `since` bounds by receipt time. */

@@ -1,6 +1,6 @@
 import type { Actor, CaseRecord, Change, DeadlineState, DomainContext, NoticeIntent, Recipient } from './model.ts';
 
-type EventExtra = Partial<Pick<Change['events'][number], 'publicNote' | 'internalNote' | 'deadline'>>;
+type EventExtra = Partial<Pick<Change['events'][number], 'publicNote' | 'publicNoteEn' | 'internalNote' | 'deadline'>>;
 
 /**
  * Collects what one decision does to a case: the next version, its ledger lines and the notices

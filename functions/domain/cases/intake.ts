@@ -19,6 +19,15 @@ export interface IntakeContext {
   createdBy?: { sub: string; name: string; unit: string };
 }
 
+const CHANNEL_EN: Record<Channel, string> = {
+  web: 'on this website',
+  letter: 'by letter',
+  phone: 'by phone',
+  fax: 'by fax',
+  email: 'by e-mail',
+  visit: 'in person',
+};
+
 export const CHANNEL_ZH: Record<Channel, string> = {
   web: '网上平台',
   letter: '信函',
@@ -60,7 +69,7 @@ export function receiveCase<C extends CaseRecord>(facts: Omit<C, keyof CaseRecor
   } as unknown as C;
   const actor = ctx.createdBy ? { type: 'staff' as const, ...ctx.createdBy } : { type: 'citizen' as const };
   const b = builder(c, actor, ctx, rules);
-  b.event('received', { publicNote: `通过${CHANNEL_ZH[ctx.channel]}收到` });
+  b.event('received', { publicNote: `通过${CHANNEL_ZH[ctx.channel]}收到`, publicNoteEn: `Received ${CHANNEL_EN[ctx.channel]}` });
   b.notifyCitizen(def.templates.receipt);
   if (def.templates['new-case']) b.notify(def.templates['new-case'], { kind: 'unit', unit: c.unit });
   return b.build();

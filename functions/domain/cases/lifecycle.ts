@@ -1,4 +1,4 @@
-import { isOverdue, zhDate } from '../calendar/index.ts';
+import { enDate, isOverdue, zhDate } from '../calendar/index.ts';
 import { Conflict, Invalid, NotAllowed } from '../errors.ts';
 import { canSeeCase, inGroup, type CaseAction, type CoreAction, type StaffActor } from './actions.ts';
 import { ChangeBuilder } from './change.ts';
@@ -65,7 +65,7 @@ export function applyAction<C extends CaseRecord>(c: C, action: CaseAction, user
     case 'urge':
       if (openDeadlines(c).length === 0) throw new Conflict('案件没有未到期的办理事项，无需督办', 'Nothing is open on this case to urge');
       b.next.urged = true;
-      b.event('urged', { publicNote: '上级已督办', internalNote: core.text });
+      b.event('urged', { publicNote: '上级已督办', publicNoteEn: 'The supervisors have urged the unit to act', internalNote: core.text });
       b.notify(def.templates.urge, b.handlerRecipient(), { text: core.text });
       break;
     case 'extend':
@@ -136,13 +136,18 @@ function extend<C extends CaseRecord>(b: ChangeBuilder<C>, action: { reason: str
   const moved = extendDeadline(b.ctx.calendar, current, { reason: action.reason, workingDays: action.workingDays, at: b.at });
   b.setDeadline(rule.deadline, moved);
   const reason = clause(action.reason);
-  b.event('extended', { publicNote: `${label.zh}延长 ${action.workingDays} 个工作日，至 ${zhDate(moved.dueDate)}。延期理由：${reason}`, deadline: rule.deadline });
+  b.event('extended', {
+    publicNote: `${label.zh}延长 ${action.workingDays} 个工作日，至 ${zhDate(moved.dueDate)}。延期理由：${reason}`,
+    publicNoteEn: `${label.en} extended by ${action.workingDays} working days, to ${enDate(moved.dueDate)}. Reason: ${reason}`,
+    deadline: rule.deadline,
+  });
   const vars = { reason, workingDays: String(action.workingDays), totalWorkingDays: String(totalWorkingDays(moved)), newDueDate: moved.dueDate };
   b.notifyCitizen(def.templates.extended, vars);
   b.notify(def.templates['extended-unit'], { kind: 'unit', unit: b.next.unit }, vars);
 }
 
 export const RATING_ZH: Record<Rating, string> = { satisfied: '满意', 'basically-satisfied': '基本满意', dissatisfied: '不满意' };
+const RATING_EN: Record<Rating, string> = { satisfied: 'Satisfied', 'basically-satisfied': 'Basically satisfied', dissatisfied: 'Dissatisfied' };
 
 /** The citizen's rating of the result; a dissatisfied one opens a supervision review (督办) with its own deadline. */
 export function rateCase<C extends CaseRecord>(c: C, rating: Rating, comment: string | undefined, ctx: DomainContext, rules: KindRules<C>): Change<C> {
@@ -151,12 +156,16 @@ export function rateCase<C extends CaseRecord>(c: C, rating: Rating, comment: st
   if (c.rating) throw new Conflict('该案件已评价', 'The case has already been rated');
   const b = builder(c, { type: 'citizen' }, ctx, rules);
   b.next.rating = { rating, at: b.at, ...(comment ? { comment } : {}) };
-  b.event('rated', { publicNote: RATING_ZH[rating] });
+  b.event('rated', { publicNote: RATING_ZH[rating], publicNoteEn: RATING_EN[rating] });
   if (rating === 'dissatisfied') {
     b.next.review = { openedAt: b.at };
     const review = openDeadline(ctx.calendar, 'review', def.deadlines.review!, b.at);
     b.setDeadline('review', review);
-    b.event('review-opened', { publicNote: `已转督办复查，${zhDate(review.dueDate)}前答复`, deadline: 'review' }, { type: 'system' });
+    b.event(
+      'review-opened',
+      { publicNote: `已转督办复查，${zhDate(review.dueDate)}前答复`, publicNoteEn: `Passed to a supervision review, answered by ${enDate(review.dueDate)}`, deadline: 'review' },
+      { type: 'system' },
+    );
     b.notify(def.templates['review-opened'], { kind: 'supervisors' }, { comment: comment ?? '' }, `v${b.next.version}-review-opened-supervisors`);
   }
   return b.build();
@@ -212,9 +221,14 @@ export function escalateDeadline<C extends CaseRecord>(c: C, name: string, due: 
     return b.build();
   }
   const label = def?.label.zh ?? name;
+  const labelEn = def?.label.en ?? name;
   b.next.escalated = true;
   b.setDeadline(name, { ...d, escalatedFor: due });
-  b.event('escalated', { publicNote: `${label}（${zhDate(d.dueDate)}）已过，已提请上级督办`, deadline: name });
+  b.event('escalated', {
+    publicNote: `${label}（${zhDate(d.dueDate)}）已过，已提请上级督办`,
+    publicNoteEn: `${labelEn} (${enDate(d.dueDate)}) has passed: referred to the supervisors`,
+    deadline: name,
+  });
   const vars = { deadlineName: label, dueDate: d.dueDate };
   b.notify(rules.definition.templates.escalation, { kind: 'supervisors' }, vars, `escalate-${name}-${due}-supervisors`);
   b.notify(rules.definition.templates['escalation-unit'], { kind: 'unit', unit: c.unit }, vars, `escalate-${name}-${due}-unit`);

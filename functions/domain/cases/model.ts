@@ -101,6 +101,8 @@ export interface HistoryEvent {
   actor: Actor;
   /** Shown to the citizen (a reason, a new date, the result). */
   publicNote?: string;
+  /** The same in English where the system wrote it; a person's own words stay as they wrote them. */
+  publicNoteEn?: string;
   /** Staff only (a handler's note, the urging text). */
   internalNote?: string;
   deadline?: string;
@@ -123,6 +125,8 @@ export interface NoticeIntent {
 export interface Unit {
   code: string;
   name: string;
+  /** The unit's name on the English pages (the Chinese name where none is configured). */
+  nameEn?: string;
   email?: string;
 }
 

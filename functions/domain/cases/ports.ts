@@ -54,7 +54,34 @@ export interface StoredNotice extends NoticeIntent {
   retryAt?: string;
 }
 
+/**
+ * One page of a staff queue, read from an index newest first: the store filters what it can
+ * before the page is counted; the caller still applies the visibility rule to what comes back.
+ */
+export interface CasePageQuery {
+  /** The queue: a unit's cases, or one person's. */
+  by: { unit: string } | { assignee: string };
+  /** Only these kinds (the queued kinds unless one is asked for). */
+  kinds: string[];
+  status?: string;
+  /** `open`: some deadline still open (running or paused) among `openDeadlines`; `closed`: none. */
+  state?: 'open' | 'closed';
+  /** The names a case's open deadlines may have (every kind's, but the supervision review). */
+  openDeadlines: string[];
+  /** `null`: nobody assigned. */
+  assignee?: string | null;
+  /** Words in the subject or description. */
+  text?: string;
+  /** The earliest running deadline falls due in [from, to). */
+  due?: { from?: string; to?: string };
+  limit: number;
+  /** From the previous page's answer; opaque to the caller. */
+  cursor?: string;
+}
+
 export interface CaseRepository {
+  /** A page of a queue; `cursor` is there when more may follow. */
+  page(q: CasePageQuery): Promise<{ items: CaseRecord[]; cursor?: string }>;
   create(change: { next: CaseRecord; events: Omit<HistoryEvent, 'caseId' | 'seq'>[]; notices: NoticeIntent[] }): Promise<void>;
   get(caseId: string): Promise<CaseRecord | undefined>;
   findByTrackingNo(trackingNo: string): Promise<CaseRecord | undefined>;

@@ -58,7 +58,7 @@ export function citizenView<C extends CaseRecord>(calendar: WorkingCalendar, c: 
     escalated: c.escalated,
     history: history
       .filter((e) => events[e.event]?.public)
-      .map((e) => ({ at: toShanghaiIso(e.at), event: e.event, ...(e.publicNote ? { note: e.publicNote } : {}) })),
+      .map((e) => ({ at: toShanghaiIso(e.at), event: e.event, ...(e.publicNote ? { note: e.publicNote } : {}), ...(e.publicNoteEn ? { noteEn: e.publicNoteEn } : {}) })),
     ...rules.citizenFields(c),
     ...(c.rating ? { rating: c.rating.rating, ratedAt: toShanghaiIso(c.rating.at), ...(c.rating.comment ? { ratingComment: c.rating.comment } : {}) } : {}),
     // The supervision review a dissatisfied rating opened: a step of its own, with its conclusion.
@@ -128,6 +128,7 @@ export function staffView<C extends CaseRecord>(
       event: e.event,
       actor: e.actor.type === 'staff' ? { type: 'staff', name: e.actor.name, unit: e.actor.unit } : { type: e.actor.type },
       ...(e.publicNote ? { note: e.publicNote } : {}),
+      ...(e.publicNoteEn ? { noteEn: e.publicNoteEn } : {}),
       ...(e.internalNote ? { internalNote: e.internalNote } : {}),
       ...(e.deadline ? { deadline: e.deadline } : {}),
     })),

@@ -37,7 +37,7 @@ function transfer(b: B, action: Extract<ComplaintAction, { type: 'transfer' }>) 
     delete b.next.assignee;
     delete b.next.assigneeName;
     delete b.next.assigneeEmail;
-    b.event('transferred', { publicNote: `转交${target.name}办理`, internalNote: action.reason });
+    b.event('transferred', { publicNote: `转交${target.name}办理`, publicNoteEn: `Passed to ${target.nameEn ?? target.name}`, internalNote: action.reason });
     b.notify('transfer-in', { kind: 'unit', unit: target.code }, { reason: action.reason });
     b.notifyCitizen('transferred', { toName: target.name });
     return;
@@ -46,7 +46,7 @@ function transfer(b: B, action: Extract<ComplaintAction, { type: 'transfer' }>) 
   b.next.status = 'transferred';
   settle(b, 'met', 'acceptance');
   settle(b, 'void', 'disposition');
-  b.event('transferred', { publicNote: `转交${action.toExternal}办理`, internalNote: action.reason });
+  b.event('transferred', { publicNote: `转交${action.toExternal}办理`, publicNoteEn: `Passed to ${action.toExternal}`, internalNote: action.reason });
   b.notifyCitizen('transferred', { toName: action.toExternal! });
 }
 

@@ -1,4 +1,4 @@
-import { isOverdue, toShanghaiIso, type WorkingCalendar } from '../calendar/index.ts';
+import { enDate, isOverdue, toShanghaiIso, zhDate, type WorkingCalendar } from '../calendar/index.ts';
 import type { CaseAction, StaffActor } from '../cases/actions.ts';
 import type { ChangeBuilder } from '../cases/change.ts';
 import { closeDeadline, deadlineAt, openDeadline } from '../cases/deadlines.ts';
@@ -59,7 +59,10 @@ function approve(b: B) {
   b.next.approval = { by: b.actor.name ?? '', at: b.at };
   b.setDeadline('opens', deadlineAt(b.ctx.calendar, 'opens', c.opensAt, b.at));
   b.setDeadline('closes', deadlineAt(b.ctx.calendar, 'closes', c.closesAt, b.at));
-  b.event('approved', { publicNote: `${toShanghaiIso(c.opensAt)} 开始征求意见，${toShanghaiIso(c.closesAt)} 截止` });
+  b.event('approved', {
+    publicNote: `${toShanghaiIso(c.opensAt)} 开始征求意见，${toShanghaiIso(c.closesAt)} 截止`,
+    publicNoteEn: `Open for comment from ${toShanghaiIso(c.opensAt)} to ${toShanghaiIso(c.closesAt)}`,
+  });
 }
 
 /**
@@ -98,7 +101,10 @@ function report(b: B, action: Extract<ConsultationAction, { type: 'report' }>) {
   b.next.status = 'reported';
   const items = action.items.map((i) => ({ commentIds: i.commentIds, outcome: i.outcome, ...(i.reason?.trim() ? { reason: i.reason.trim() } : {}) }));
   b.next.report = { publishedAt: b.at, items, counts, onTime: !late };
-  b.event('reported', { publicNote: `收到意见 ${counts.received} 条，采纳 ${counts.adopted} 条，部分采纳 ${counts.partlyAdopted} 条，不予采纳 ${counts.notAdopted} 条` });
+  b.event('reported', {
+    publicNote: `收到意见 ${counts.received} 条，采纳 ${counts.adopted} 条，部分采纳 ${counts.partlyAdopted} 条，不予采纳 ${counts.notAdopted} 条`,
+    publicNoteEn: `${counts.received} comments received: ${counts.adopted} adopted, ${counts.partlyAdopted} partly adopted, ${counts.notAdopted} not adopted`,
+  });
 }
 
 /** The opening and closing times passed: the consultation opens, or closes and its report falls due. */
@@ -112,7 +118,11 @@ function expire(b: B, name: string) {
   b.setDeadline('opens', closeDeadline(b.deadline('opens'), 'void', b.ctx.now));
   const due = openDeadline(b.ctx.calendar, 'report', { workingDays: b.before.reportWorkingDays }, b.before.closesAt);
   b.setDeadline('report', due);
-  b.event('closed', { publicNote: `征求意见已截止，意见采纳情况应于 ${due.dueDate} 前公布`, deadline: 'report' });
+  b.event('closed', {
+    publicNote: `征求意见已截止，意见采纳情况应于${zhDate(due.dueDate)}前公布`,
+    publicNoteEn: `Comments are closed; how they were used is to be published by ${enDate(due.dueDate)}`,
+    deadline: 'report',
+  });
   b.notify('consultation-closed', { kind: 'unit', unit: b.next.unit }, { reportDue: due.dueDate });
 }
 
@@ -146,7 +156,7 @@ export const commentRules = {
     if (action.type === 'conclude') return conclude(b, action);
     b.next.status = 'hidden';
     b.next.hidden = { reason: action.reason, at: b.at, by: user.name };
-    b.event('hidden', { publicNote: `该意见未予公开：${action.reason}` });
+    b.event('hidden', { publicNote: `该意见未予公开：${action.reason}`, publicNoteEn: `This comment is not published: ${action.reason}` });
   },
   noticeVars: (c) => ({ title: c.consultationTitle }),
   citizenFields: (c) => ({

@@ -1,4 +1,4 @@
-import { toShanghaiIso } from '../calendar/index.ts';
+import { enDate, toShanghaiIso, zhDate } from '../calendar/index.ts';
 import type { CaseAction, StaffActor } from '../cases/actions.ts';
 import type { ChangeBuilder } from '../cases/change.ts';
 import { closeDeadline, isLate, openDeadline, pauseDeadline, restartDeadline, resumeDeadline } from '../cases/deadlines.ts';
@@ -24,9 +24,10 @@ type B = ChangeBuilder<DisclosureRequestCase>;
 const CLARIFICATION_WINDOW = { workingDays: 7 };
 
 const outcomeOf = (code: string) => outcomes.find((o) => o.code === code);
-const outcomeText = (d: { outcome: string; subReason?: string }) => {
+const outcomeText = (d: { outcome: string; subReason?: string }, lang: 'zh' | 'en' = 'zh') => {
   const o = outcomeOf(d.outcome);
   const sub = o?.subReasons.find((s) => s.code === d.subReason);
+  if (lang === 'en') return sub ? `${o!.label.en} (${sub.label.en})` : (o?.label.en ?? d.outcome);
   return sub ? `${o!.label.zh}（${sub.label.zh}）` : (o?.label.zh ?? d.outcome);
 };
 
@@ -51,7 +52,11 @@ function requestClarification(b: B, action: Extract<DisclosureAction, { type: 'r
   b.setDeadline('reply', pauseDeadline(calendar, reply(b), b.at, 'clarification'));
   b.setDeadline('clarification', due);
   b.next.clarification = { requestedAt: b.at, text: action.text, answerDue: due.dueAt };
-  b.event('clarification-requested', { publicNote: `${action.text}（请于 ${due.dueDate} 前补正）`, deadline: 'clarification' });
+  b.event('clarification-requested', {
+    publicNote: `${action.text}（请于 ${zhDate(due.dueDate)}前补正）`,
+    publicNoteEn: `${action.text} (please answer by ${enDate(due.dueDate)})`,
+    deadline: 'clarification',
+  });
   b.notifyCitizen('disclosure-clarification', { text: action.text, answerDue: due.dueDate });
 }
 
@@ -62,7 +67,12 @@ function consultThirdParty(b: B, action: Extract<DisclosureAction, { type: 'cons
   b.setDeadline('reply', pauseDeadline(calendar, reply(b), b.at, 'third-party'));
   b.setDeadline('third-party', due);
   b.next.thirdParty = { party: action.party, text: action.text, consultedAt: b.at };
-  b.event('third-party-consulted', { publicNote: '征求第三方意见，征求意见期间不计入答复期限', internalNote: `${action.party}：${action.text}`, deadline: 'third-party' });
+  b.event('third-party-consulted', {
+    publicNote: '征求第三方意见，征求意见期间不计入答复期限',
+    publicNoteEn: 'A third party is consulted; the time this takes does not count towards the reply period',
+    internalNote: `${action.party}：${action.text}`,
+    deadline: 'third-party',
+  });
 }
 
 /** The third party answered, or its 15 working days ran out: the reply clock runs again from `at`. */
@@ -72,12 +82,13 @@ function thirdPartyDone(b: B, at: string, answer: string | undefined) {
   b.setDeadline('reply', resumed);
   b.setDeadline('third-party', closeDeadline(b.deadline('third-party'), answer === undefined ? 'void' : 'met', b.ctx.now));
   b.next.thirdParty = { ...b.next.thirdParty!, ...(answer === undefined ? { lapsed: true } : { answeredAt: b.at, answer }) };
-  const moved = `答复期限相应顺延至 ${resumed.dueDate}`;
+  const moved = `答复期限相应顺延至${zhDate(resumed.dueDate)}`;
+  const movedEn = `the reply is now due on ${enDate(resumed.dueDate)}`;
   if (answer === undefined) {
-    b.event('third-party-lapsed', { publicNote: `第三方未在期限内提出意见，${moved}`, deadline: 'reply' });
+    b.event('third-party-lapsed', { publicNote: `第三方未在期限内提出意见，${moved}`, publicNoteEn: `The third party did not answer in time; ${movedEn}`, deadline: 'reply' });
     b.notify('disclosure-third-party-lapsed', b.handlerRecipient(), { newDueDate: resumed.dueDate });
   } else {
-    b.event('third-party-answered', { publicNote: moved, internalNote: answer, deadline: 'reply' });
+    b.event('third-party-answered', { publicNote: moved, publicNoteEn: `The third party answered; ${movedEn}`, internalNote: answer, deadline: 'reply' });
   }
 }
 
@@ -134,7 +145,7 @@ function approve(b: B, action: Extract<DisclosureAction, { type: 'approve' }>, u
   b.next.reply = { ...decision, at: b.at };
   b.next.conclusion = { outcome: decision.outcome, ...(decision.subReason ? { subReason: decision.subReason } : {}), at: b.at };
   b.setDeadline('reply', closeDeadline(b.deadline('reply'), 'met', b.ctx.now));
-  b.event('replied', { publicNote: outcomeText(decision), ...(action.comment ? { internalNote: action.comment } : {}) });
+  b.event('replied', { publicNote: outcomeText(decision), publicNoteEn: outcomeText(decision, 'en'), ...(action.comment ? { internalNote: action.comment } : {}) });
   b.notifyCitizen('disclosure-reply', { outcome: outcomeText(decision), text: decision.text, withheld: decision.withheld ?? '' });
 }
 
@@ -165,7 +176,11 @@ export function clarify(b: B, text: string) {
   b.setDeadline('clarification', closeDeadline(b.deadline('clarification'), 'met', b.ctx.now));
   const restarted = restartDeadline(b.ctx.calendar, reply(b), b.at);
   b.setDeadline('reply', restarted);
-  b.event('clarified', { publicNote: `已补正，答复期限自补正之日起重新计算，至 ${restarted.dueDate}`, deadline: 'reply' });
+  b.event('clarified', {
+    publicNote: `已补正，答复期限自补正之日起重新计算，至${zhDate(restarted.dueDate)}`,
+    publicNoteEn: `Clarified: the reply period starts again from the clarification and ends on ${enDate(restarted.dueDate)}`,
+    deadline: 'reply',
+  });
   b.notify('disclosure-clarified', b.handlerRecipient(), { newDueDate: restarted.dueDate });
 }
 
@@ -174,7 +189,7 @@ function closeUnclarified(b: B) {
   b.next.status = 'closed';
   b.next.conclusion = { outcome: 'other', subReason: 'no-clarification', at: b.at };
   b.setDeadline('reply', closeDeadline(b.deadline('reply'), 'void', b.ctx.now));
-  b.event('closed', { publicNote: '申请人未在期限内补正，本申请不再处理' });
+  b.event('closed', { publicNote: '申请人未在期限内补正，本申请不再处理', publicNoteEn: 'The applicant did not clarify in time: the request is closed' });
   b.notifyCitizen('disclosure-closed');
 }
 

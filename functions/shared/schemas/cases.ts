@@ -32,12 +32,22 @@ export const coreActions = [
 
 export const ratingBody = z.object({ rating: z.enum(ratings), comment: optionalText(1000) });
 
+const emptyIsMissing = (v: unknown) => (v === '' ? undefined : v);
+
+/** GET /v1/cases: a queue, its filters and a page of it (the cursor from the previous answer). */
 export const caseListQuery = z.object({
   queue: z.enum(['mine', 'unit', 'all']).default('unit'),
-  kind: z.enum(caseKinds as [string, ...string[]]).optional(),
-  status: z.string().max(40).optional(),
+  kind: z.preprocess(emptyIsMissing, z.enum(caseKinds as [string, ...string[]]).optional()),
+  status: z.preprocess(emptyIsMissing, z.string().max(40).optional()),
   overdue: z.enum(['true', 'false']).optional(),
-  unit: z.string().max(50).optional(),
+  unit: z.preprocess(emptyIsMissing, z.string().max(50).optional()),
+  /** `all` unless asked: the console's inbox asks for `open`. */
+  state: z.enum(['open', 'closed', 'all']).default('all'),
+  due: z.preprocess(emptyIsMissing, z.enum(['overdue', 'soon']).optional()),
+  assignee: z.preprocess(emptyIsMissing, z.string().max(100).optional()),
+  q: z.preprocess(emptyIsMissing, z.string().trim().max(100).optional()),
+  limit: z.coerce.number().int().min(1).max(200).default(100),
+  cursor: z.preprocess(emptyIsMissing, z.string().max(2000).optional()),
 });
 
 // A date (Shanghai) or an instant: `from=2026-01-01` means from that day's start, `to` to its end.

@@ -4,6 +4,7 @@ import { complaintStatuses } from '../../domain/complaints/definition.ts';
 import { staffChannels } from '../../domain/cases/model.ts';
 import { deadlinesSchema, expectedVersion, optionalText, reason, text } from './cases.ts';
 import { bilingual } from '../validation.ts';
+import { ID_NUMBER_PATTERN, messages, PHONE_PATTERN } from '../field-messages.ts';
 
 
 const anonymousReporter = z.object({
@@ -18,19 +19,19 @@ const namedReporter = z
     email: z.preprocess((v) => (v === '' ? undefined : v), z.email().max(254).optional()),
     phone: z.preprocess(
       (v) => (v === '' ? undefined : v),
-      z.string().trim().regex(/^\+?[0-9][0-9\s-]{4,19}$/, bilingual('电话号码格式不正确', 'Not a valid phone number')).optional(),
+      z.string().trim().regex(PHONE_PATTERN, bilingual(messages.phone().zh, messages.phone().en)).optional(),
     ),
     workUnit: optionalText(100),
     address: optionalText(200),
     idNumber: z.preprocess(
       (v) => (v === '' ? undefined : v),
-      z.string().trim().regex(/^\d{17}[\dXx]$/, bilingual('身份证号码应为 18 位', 'An ID number has 18 characters')).optional(),
+      z.string().trim().regex(ID_NUMBER_PATTERN, bilingual(messages.idNumber().zh, messages.idNumber().en)).optional(),
     ),
     publicityConsent: z.boolean().default(false),
   })
   .refine((r) => r.email || r.phone, {
     path: ['email'],
-    ...bilingual('实名投诉请至少填写电子邮箱或电话之一', 'A named report needs an e-mail address or a phone number'),
+    ...bilingual(messages.reporterContact().zh, messages.reporterContact().en),
   });
 
 export const reporterSchema = z.discriminatedUnion('anonymous', [anonymousReporter, namedReporter]);

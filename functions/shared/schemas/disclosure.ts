@@ -3,6 +3,7 @@ import { staffChannels } from '../../domain/cases/model.ts';
 import { disclosureStatuses } from '../../domain/disclosure/definition.ts';
 import { applicantTypeCodes, deliveryCodes, formatCodes, outcomeCodes, subReasonCodes } from '../../domain/disclosure/outcomes.ts';
 import { bilingual } from '../validation.ts';
+import { messages, PHONE_PATTERN } from '../field-messages.ts';
 import { deadlinesSchema, expectedVersion, optionalInput, optionalText, text } from './cases.ts';
 
 /** The applicant: a person or an organisation, always named (no anonymous requests), reachable somehow. */
@@ -12,12 +13,12 @@ const applicant = z
     name: text(100),
     idNumber: optionalInput(z.string().trim().max(40)),
     email: optionalInput(z.email().max(254)),
-    phone: optionalInput(z.string().trim().regex(/^\+?[0-9][0-9\s-]{4,19}$/, bilingual('电话号码格式不正确', 'Not a valid phone number'))),
+    phone: optionalInput(z.string().trim().regex(PHONE_PATTERN, bilingual(messages.phone().zh, messages.phone().en))),
     address: optionalText(200),
   })
   .refine((a) => a.email || a.phone || a.address, {
     path: ['email'],
-    ...bilingual('请至少填写电子邮箱、电话或通信地址之一', 'Give an e-mail address, a phone number or a postal address'),
+    ...bilingual(messages.applicantContact().zh, messages.applicantContact().en),
   });
 
 export const disclosureRequestBody = z.object({

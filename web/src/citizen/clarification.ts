@@ -3,7 +3,8 @@ import { useState } from 'preact/hooks';
 import { ApiFailure, call } from '../lib/api.ts';
 import { t } from '../lib/i18n.ts';
 import { useSubmit } from '../lib/hooks.ts';
-import { errorsByPath, TextField, tooLong } from '../ui/fields.ts';
+import { errorsByPath, TextField } from '../ui/fields.ts';
+import { check } from '../lib/checks.ts';
 import { ErrorBox, Loading } from '../ui/feedback.ts';
 import { attachmentIds, AttachmentsField, foldAttachmentErrors, type Upload } from './attachments-field.ts';
 
@@ -23,7 +24,7 @@ export function ClarificationForm({ trackingNo, accessCode, onSent }: Props) {
   const { busy, failure, submit } = useSubmit(async () => {
     setEmpty(!text.trim());
     if (!text.trim()) return false;
-    const long = tooLong([{ path: 'text', value: text, max: MAX }]);
+    const long = check([{ path: 'text', name: ['补正内容', 'your answer'], value: text, max: MAX }]);
     if (long) throw long;
     // Documents that answer the request go with it, checked and scanned like the request's own.
     const attachments = attachmentIds(uploads);

@@ -7,7 +7,9 @@ import { useSubmit } from '../lib/hooks.ts';
 import { newIdempotencyKey } from '../lib/ids.ts';
 import { navigate } from '../lib/router.ts';
 import type { Receipt } from '../lib/types.ts';
-import { errorsByPath, RadioGroup, TextField, tooLong } from '../ui/fields.ts';
+import { errorsByPath, RadioGroup, TextField } from '../ui/fields.ts';
+import { check } from '../lib/checks.ts';
+import { fieldName, messages } from '../../../functions/shared/field-messages.ts';
 import { ErrorBox, Loading } from '../ui/feedback.ts';
 import { Page, Title } from '../ui/layout.ts';
 import { CATEGORY_HELP } from './category-help.ts';
@@ -25,18 +27,25 @@ interface Content {
 
 const DESCRIPTION_MAX = 5000;
 
-const fieldLabels = (): Record<string, string> => ({
-  category: t('违规行为类别', 'Kind of breach'),
-  respondentUnit: t('被投诉单位', 'Unit complained about'),
-  subject: t('主题', 'Subject'),
-  description: t('具体情况', 'Details'),
-  'reporter.name': t('姓名', 'Name'),
-  'reporter.email': t('电子邮箱', 'E-mail'),
-  'reporter.phone': t('电话', 'Phone'),
-  'reporter.workUnit': t('工作单位', 'Work unit'),
-  'reporter.address': t('联系地址', 'Address'),
-  attachments: t('证据材料', 'Evidence files'),
-});
+/** What the API would refuse, checked before sending, in page order. */
+function problems(content: Content, reporter: ReporterState) {
+  const named = reporter.identity === 'named';
+  const contactMissing = named && !reporter.email.trim() && !reporter.phone.trim();
+  return check(
+    [
+      { path: 'category', name: fieldName('category'), value: content.category, required: 'choose' },
+      { path: 'respondentUnit', name: fieldName('respondentUnit'), value: content.respondentUnit, required: 'enter', max: 100 },
+      { path: 'subject', name: fieldName('subject'), value: content.subject, required: 'enter', max: 100 },
+      { path: 'description', name: fieldName('description'), value: content.description, required: 'enter', max: DESCRIPTION_MAX },
+      { path: 'reporter.name', name: fieldName('name'), value: reporter.name, required: 'enter', max: 50, when: named },
+      { path: 'reporter.email', name: fieldName('email'), value: reporter.email, max: 254, format: 'email', when: named },
+      { path: 'reporter.phone', name: fieldName('phone'), value: reporter.phone, format: 'phone', when: named },
+      { path: 'reporter.workUnit', name: fieldName('workUnit'), value: reporter.workUnit, max: 100, when: named },
+      { path: 'reporter.address', name: fieldName('address'), value: reporter.address, max: 200, when: named },
+    ],
+    contactMissing ? [{ path: 'reporter.email', message: messages.reporterContact().zh, messageEn: messages.reporterContact().en }] : [],
+  );
+}
 
 export function ComplaintForm() {
   const [content, setContent] = useState<Content>({ category: '', subject: '', description: '', respondentUnit: '' });
@@ -46,8 +55,8 @@ export function ComplaintForm() {
   const [uploads, setUploads] = useState<Upload[]>([]);
 
   const { busy, failure, submit } = useSubmit(async () => {
-    const long = tooLong([{ path: 'description', value: content.description, max: DESCRIPTION_MAX }]);
-    if (long) throw long;
+    const refused = problems(content, reporter);
+    if (refused) throw refused;
     const attachments = attachmentIds(uploads);
     const body = {
       ...content,
@@ -60,8 +69,6 @@ export function ComplaintForm() {
     navigate('/complaint/done');
   });
   const errors = failure instanceof ApiFailure ? errorsByPath(failure.fields) : {};
-  // The API lists the codes when no category is chosen: say it in words instead.
-  if (errors.category) errors.category = t('请选择一种违规行为', 'Choose the kind of breach');
   foldAttachmentErrors(errors);
   const set = (patch: Partial<Content>) => setContent((c) => ({ ...c, ...patch }));
 
@@ -74,7 +81,7 @@ export function ComplaintForm() {
     h(
       'form',
       { onSubmit: submit, noValidate: true, 'aria-busy': busy },
-      failure instanceof ApiFailure && failure.fields.length > 0 ? h(ErrorSummary, { failure, errors, labels: fieldLabels() }) : h(ErrorBox, { error: failure }),
+      failure instanceof ApiFailure && failure.fields.length > 0 ? h(ErrorSummary, { failure, errors }) : h(ErrorBox, { error: failure }),
       h(
         'section',
         { class: 'form-section', 'aria-labelledby': 'cat-h' },

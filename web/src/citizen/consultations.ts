@@ -29,6 +29,7 @@ interface PublicComment {
 
 interface Consultation extends Item {
   unitName: string;
+  unitNameEn?: string;
   background: string;
   basis: string;
   content: string;
@@ -159,7 +160,7 @@ export function ConsultationPage({ id }: { id: string }) {
     Page,
     null,
     h(Title, null, c.title),
-    h('p', null, h('span', { class: `badge status-${c.status}` }, consultationStatusLabel(c.status)), ' ', c.unitName),
+    h('p', null, h('span', { class: `badge status-${c.status}` }, consultationStatusLabel(c.status)), ' ', t(c.unitName, c.unitNameEn ?? c.unitName)),
     h('p', { class: 'hint' }, t(`征求意见时间：${period(c)}`, `Comments: ${period(c)}`)),
     h('h2', null, t('起草背景', 'Background')),
     h('p', { class: 'prewrap' }, c.background),

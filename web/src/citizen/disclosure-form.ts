@@ -8,7 +8,9 @@ import { newIdempotencyKey } from '../lib/ids.ts';
 import { deliveryLabel, formatLabel } from '../lib/labels.ts';
 import { navigate } from '../lib/router.ts';
 import type { Receipt } from '../lib/types.ts';
-import { CheckGroup, errorsByPath, RadioGroup, TextField, tooLong } from '../ui/fields.ts';
+import { CheckGroup, errorsByPath, RadioGroup, TextField } from '../ui/fields.ts';
+import { check } from '../lib/checks.ts';
+import { fieldName, messages, type Name } from '../../../functions/shared/field-messages.ts';
 import { ErrorBox, Loading, Notice } from '../ui/feedback.ts';
 import { Page, Title } from '../ui/layout.ts';
 import { ErrorSummary } from './error-summary.ts';
@@ -36,20 +38,26 @@ const PURPOSE_MAX = 1000;
 
 const isPerson = (type: string) => type === 'natural-person';
 
-const fieldLabels = (a: Applicant): Record<string, string> => ({
-  'applicant.type': t('申请人类型', 'Applicant type'),
-  'applicant.name': isPerson(a.type) ? t('姓名', 'Name') : t('单位名称', 'Organisation name'),
-  'applicant.idNumber': t('身份证号', 'ID number'),
-  'applicant.email': t('电子邮箱', 'E-mail'),
-  'applicant.phone': t('电话', 'Phone'),
-  'applicant.address': t('通信地址', 'Postal address'),
-  applicant: t('联系方式', 'Contact details'),
-  description: t('所需政府信息', 'Information requested'),
-  purpose: t('用途', 'Purpose'),
-  formats: t('获取信息的载体形式', 'Format'),
-  delivery: t('获取信息的方式', 'How to receive it'),
-  attachments: t('证据材料', 'Evidence files'),
-});
+/** What the API would refuse, checked before sending, in page order. */
+function problems(a: Applicant, r: Request) {
+  const person = isPerson(a.type);
+  const name: Name = person ? ['姓名', 'your name'] : ['单位名称', 'the organisation’s name'];
+  const contactMissing = !a.email.trim() && !a.phone.trim() && !a.address.trim();
+  return check(
+    [
+      { path: 'applicant.type', name: fieldName('applicant.type'), value: a.type, required: 'choose' },
+      { path: 'applicant.name', name, value: a.name, required: 'enter', max: 100 },
+      { path: 'applicant.email', name: fieldName('email'), value: a.email, max: 254, format: 'email' },
+      { path: 'applicant.phone', name: fieldName('phone'), value: a.phone, format: 'phone' },
+      { path: 'applicant.address', name: fieldName('address'), value: a.address, max: 200 },
+      { path: 'description', name: ['所需政府信息的描述', 'a description of the information'], value: r.description, required: 'enter', max: DESCRIPTION_MAX },
+      { path: 'purpose', name: fieldName('purpose'), value: r.purpose, max: PURPOSE_MAX },
+      { path: 'formats', name: fieldName('formats'), value: r.formats, required: 'one' },
+      { path: 'delivery', name: fieldName('delivery'), value: r.delivery, required: 'choose' },
+    ],
+    contactMissing ? [{ path: 'applicant.email', message: messages.applicantContact().zh, messageEn: messages.applicantContact().en }] : [],
+  );
+}
 
 /** The body of POST /v1/disclosure-requests: empty optional fields are left out. */
 function requestBody(a: Applicant, r: Request) {
@@ -78,13 +86,9 @@ export function DisclosureForm() {
   const [idempotencyKey] = useState(newIdempotencyKey);
   const [uploads, setUploads] = useState<Upload[]>([]);
 
-  // Enumerations answer with their code lists: say it in words instead.
   const { busy, failure, submit } = useSubmit(async () => {
-    const long = tooLong([
-      { path: 'description', value: request.description, max: DESCRIPTION_MAX },
-      { path: 'purpose', value: request.purpose, max: PURPOSE_MAX },
-    ]);
-    if (long) throw long;
+    const refused = problems(applicant, request);
+    if (refused) throw refused;
     const attachments = attachmentIds(uploads);
     const receipt = await call<Receipt>('POST', '/v1/disclosure-requests', {
       body: { ...requestBody(applicant, request), ...(attachments.length ? { attachments } : {}) },
@@ -94,9 +98,6 @@ export function DisclosureForm() {
     navigate('/disclosure-request/done');
   });
   const errors = failure instanceof ApiFailure ? errorsByPath(failure.fields) : {};
-  if (errors['applicant.type']) errors['applicant.type'] = t('请选择申请人类型', 'Choose the applicant type');
-  if (errors.delivery) errors.delivery = t('请选择获取信息的方式', 'Choose how to receive the information');
-  if (errors.formats) errors.formats = t('请至少选择一种载体形式', 'Choose at least one format');
   // "At least one contact" may come on the applicant as a whole: show it at the e-mail field.
   if (errors.applicant && !errors['applicant.email']) errors['applicant.email'] = errors.applicant;
   delete errors.applicant;
@@ -131,7 +132,7 @@ export function DisclosureForm() {
     h(
       'form',
       { onSubmit: submit, noValidate: true, 'aria-busy': busy },
-      failure instanceof ApiFailure && failure.fields.length > 0 ? h(ErrorSummary, { failure, errors, labels: fieldLabels(applicant) }) : h(ErrorBox, { error: failure }),
+      failure instanceof ApiFailure && failure.fields.length > 0 ? h(ErrorSummary, { failure, errors }) : h(ErrorBox, { error: failure }),
       h(
         'section',
         { class: 'form-section', 'aria-labelledby': 'applicant-h' },

@@ -1,5 +1,8 @@
 import { h } from 'preact';
-import { t } from '../lib/i18n.ts';
+import type { Agency } from '../../../functions/shared/agency.ts';
+import { useLoad } from '../lib/hooks.ts';
+import { t, tr } from '../lib/i18n.ts';
+import { loadPublicConfig } from '../lib/public-config.ts';
 import { Link } from '../lib/router.ts';
 import { Page, Title } from '../ui/layout.ts';
 
@@ -13,6 +16,33 @@ function Card({ href, title, text }: Service) {
   const body = [h('h2', null, title), h('p', null, text)];
   if (!href) return h('li', { class: 'card soon' }, ...body, h('p', { class: 'badge' }, t('即将开放', 'Coming soon')));
   return h('li', { class: 'card' }, h(Link, { href, class: 'card-link' }, ...body));
+}
+
+/** Who runs this service and how to reach them, and who sees what a citizen sends: from GET /v1/config. */
+function AgencyInfo({ agency }: { agency: Agency }) {
+  return h(
+    'div',
+    { class: 'agency' },
+    h(
+      'section',
+      { class: 'agency-contact', 'aria-labelledby': 'agency-h' },
+      h('h2', { id: 'agency-h' }, tr(agency.name)),
+      h(
+        'dl',
+        null,
+        h('dt', null, t('咨询电话', 'Hotline')),
+        h('dd', null, h('a', { href: `tel:${agency.hotline.replace(/[^\d+]/g, '')}`, class: 'hotline' }, agency.hotline)),
+        h('dt', null, t('办公时间', 'Office hours')),
+        h('dd', null, tr(agency.officeHours)),
+      ),
+    ),
+    h(
+      'section',
+      { class: 'privacy', 'aria-labelledby': 'privacy-h' },
+      h('h2', { id: 'privacy-h' }, t('您的信息谁能看到', 'Who sees what you send')),
+      h('ul', null, agency.privacy.map((p, i) => h('li', { key: i }, tr(p)))),
+    ),
+  );
 }
 
 export function StartPage() {
@@ -41,11 +71,14 @@ export function StartPage() {
       text: t('对正在公开征求意见的决策草案发表意见。', 'Comment on draft decisions open for public consultation.'),
     },
   ];
+  const cfg = useLoad(loadPublicConfig, []);
+  const agency = cfg.data?.agency;
   return h(
     Page,
     null,
     h(Title, null, t('您好，请选择要办理的事项', 'What would you like to do?')),
     h('ul', { class: 'cards' }, services.map((s) => h(Card, { ...s, key: s.title }))),
+    agency ? h(AgencyInfo, { agency }) : null,
     h(
       'p',
       { class: 'muted' },

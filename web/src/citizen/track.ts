@@ -4,7 +4,10 @@ import { ApiFailure, call } from '../lib/api.ts';
 import { t } from '../lib/i18n.ts';
 import { useLocation } from '../lib/router.ts';
 import type { CitizenCase } from '../lib/types.ts';
-import { TextField } from '../ui/fields.ts';
+import { errorsByPath, TextField } from '../ui/fields.ts';
+import { check } from '../lib/checks.ts';
+import { fieldName } from '../../../functions/shared/field-messages.ts';
+import { ErrorSummary } from './error-summary.ts';
 import { ErrorBox, Loading } from '../ui/feedback.ts';
 import { Page, Title } from '../ui/layout.ts';
 import { TrackView } from './track-view.ts';
@@ -45,8 +48,19 @@ export function TrackPage() {
   const submit = (e: Event) => {
     e.preventDefault();
     if (busy) return;
+    // An empty form asks for what is missing; only a lookup that was tried can be "not right".
+    const missing = check([
+      { path: 'trackingNo', name: fieldName('trackingNo'), value: trackingNo, required: 'enter' },
+      { path: 'accessCode', name: fieldName('accessCode'), value: accessCode, required: 'enter' },
+    ]);
+    if (missing) {
+      setView(undefined);
+      setFailure(missing);
+      return;
+    }
     void load(trackingNo.trim().toUpperCase(), accessCode.trim());
   };
+  const errors = failure instanceof ApiFailure ? errorsByPath(failure.fields) : {};
 
   return h(
     Page,
@@ -55,6 +69,7 @@ export function TrackPage() {
     h(
       'form',
       { class: 'track-form', onSubmit: submit, noValidate: true, 'aria-busy': busy },
+      failure instanceof ApiFailure && failure.fields.length > 0 ? h(ErrorSummary, { failure, errors }) : null,
       h(TextField, {
         path: 'trackingNo',
         label: t('查询编号', 'Tracking number'),
@@ -65,6 +80,7 @@ export function TrackPage() {
         autoComplete: 'off',
         value: trackingNo,
         onValue: setTrackingNo,
+        error: errors.trackingNo,
       }),
       h(TextField, {
         path: 'accessCode',
@@ -76,10 +92,11 @@ export function TrackPage() {
         autoComplete: 'off',
         value: accessCode,
         onValue: setAccessCode,
+        error: errors.accessCode,
       }),
       h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary', disabled: busy }, busy ? t('正在查询…', 'Looking up…') : t('查询', 'Look up'))),
       h(Loading, { when: busy }),
-      h(ErrorBox, { error: failure }),
+      failure instanceof ApiFailure && failure.fields.length > 0 ? null : h(ErrorBox, { error: failure }),
     ),
     view && asked.current
       ? h(TrackView, { view, accessCode: asked.current.code, reload: () => void load(asked.current!.no, asked.current!.code) })

@@ -1,5 +1,6 @@
 import { h } from 'preact';
 import { outcomes } from '../../../functions/domain/disclosure/outcomes.ts';
+import { unitName } from './units.ts';
 import { t, tr } from '../lib/i18n.ts';
 import { outcomeDef } from '../lib/labels.ts';
 import type { StaffCase, Unit } from '../lib/types.ts';
@@ -25,7 +26,11 @@ interface FieldSpec {
   when?: (v: Values) => boolean;
 }
 
-const REQUIRED = () => t('此项必填', 'This field is required');
+/** GOV.UK style: the message names the field ("请输入处理结果", "请选择保密审查意见"), never a bare "required". */
+const REQUIRED = (f: Pick<FieldSpec, 'label' | 'choices'>) => {
+  const label = f.label();
+  return f.choices ? t(`请选择${label}`, `Select ${label.toLowerCase()}`) : t(`请输入${label}`, `Enter ${label.toLowerCase()}`);
+};
 const isRequest = (c: StaffCase) => c.kind === 'disclosure-request';
 /** Who is told: the reporter of a complaint, the applicant of a request. */
 const toldWho = (c: StaffCase) => (isRequest(c) ? t('将告知申请人。', 'Sent to the applicant.') : t('将告知投诉人。', 'Sent to the reporter.'));
@@ -166,7 +171,7 @@ export function missing(type: string, v: Values, c: StaffCase): Record<string, s
   for (const f of fieldsFor(type, c)) {
     if (!shown(f, v)) continue;
     const value = v[f.key]?.trim() ?? '';
-    if (isRequired(f, v) && !value) out[f.key] = REQUIRED();
+    if (isRequired(f, v) && !value) out[f.key] = REQUIRED(f);
     else if (f.type === 'number' && value) {
       const n = Number(value);
       if (!Number.isInteger(n) || (f.min !== undefined && n < f.min) || (f.max !== undefined && n > f.max)) {
@@ -174,7 +179,7 @@ export function missing(type: string, v: Values, c: StaffCase): Record<string, s
       }
     }
   }
-  if (type === 'transfer' && v.target === 'external' && !v.toExternal?.trim()) out.toExternal = REQUIRED();
+  if (type === 'transfer' && v.target === 'external' && !v.toExternal?.trim()) out.toExternal = REQUIRED({ label: () => t('机关名称', 'Agency') });
   return out;
 }
 
@@ -195,7 +200,7 @@ export function summary(type: string, v: Values, units: Unit[], c: StaffCase): [
   if (type === 'transfer') {
     lines.push([
       t('转至', 'To'),
-      v.target === 'external' ? `${v.toExternal ?? ''}${t('（其他机关，案件在本机关办结）', ' (another agency; the case ends here)')}` : (units.find((u) => u.code === v.toUnit)?.name ?? v.toUnit ?? ''),
+      v.target === 'external' ? `${v.toExternal ?? ''}${t('（其他机关，案件在本机关办结）', ' (another agency; the case ends here)')}` : unitName(units, v.toUnit ?? ''),
     ]);
   }
   for (const f of fieldsFor(type, c)) {
@@ -263,7 +268,7 @@ export function ActionFields({ type, values, set, errors, c, units }: FormProps)
                 value: values.toUnit ?? '',
                 onValue: (toUnit) => set({ toUnit }),
                 error: errors.toUnit,
-                options: units.filter((u) => u.code !== c.unit).map((u) => ({ value: u.code, label: u.name })),
+                options: units.filter((u) => u.code !== c.unit).map((u) => ({ value: u.code, label: unitName(units, u.code) })),
               }),
         ]
       : [];

@@ -53,7 +53,8 @@ function Table({ r }: { r: AnnualReport }) {
   const order = r.columns.includes('natural-person') && r.columns.includes('total') ? ['natural-person', ...orgs, 'total'] : r.columns;
   return h(
     'div',
-    { class: 'table-scroll' },
+    // A table wider than a phone scrolls: keyboard users reach it with Tab, screen readers hear its name.
+    { class: 'table-scroll', tabIndex: 0, role: 'region', 'aria-label': t(`${r.year} 年度政府信息公开申请情况`, `Requests for government information, ${r.year}`) },
     h(
       'table',
       { class: 'annual', id: 'annual-table' },

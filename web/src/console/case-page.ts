@@ -3,7 +3,7 @@ import { call } from '../lib/api.ts';
 import { formatDateTime } from '../lib/format.ts';
 import { useLoad } from '../lib/hooks.ts';
 import { ConsultationStaffPage } from './consultations.ts';
-import { t } from '../lib/i18n.ts';
+import { colon, t } from '../lib/i18n.ts';
 import { applicantTypeLabel, categoryLabel, channelLabel, deliveryLabel, formatLabel, kindDef, kindLabel, ratingLabel, statusLabel } from '../lib/labels.ts';
 import { tr } from '../lib/i18n.ts';
 import { Link } from '../lib/router.ts';
@@ -136,7 +136,7 @@ function RequestContent({ c, units }: { c: StaffCase; units: ReturnType<typeof u
 function Outcome({ c, units }: { c: StaffCase; units: ReturnType<typeof useUnits>['data'] }) {
   const parts = [
     c.notAcceptedReason ? [t('不予受理理由', 'Reason for not accepting'), c.notAcceptedReason] : null,
-    c.transfer ? [t('转办', 'Transfer'), `${c.transfer.toUnit ? unitName(units, c.transfer.toUnit) : c.transfer.toExternal}：${c.transfer.reason}`] : null,
+    c.transfer ? [t('转办', 'Transfer'), `${c.transfer.toUnit ? unitName(units, c.transfer.toUnit) : c.transfer.toExternal}${colon()}${c.transfer.reason}`] : null,
     c.result ? [t('处理结果', 'Result'), c.result.text] : null,
     c.rating ? [t('投诉人评价', 'Rating'), `${ratingLabel(c.rating.rating)}${c.rating.comment ? `：${c.rating.comment}` : ''}`] : null,
     c.review?.conclusion ? [t('复查结论', 'Review conclusion'), c.review.conclusion] : null,

@@ -27,7 +27,7 @@ function Row({ u, y }: { u: UnitFigures; y: number }) {
   return h(
     'g',
     null,
-    h('text', { class: 'chart-label', x: 0, y: y + 14 }, `${u.unitName} `, h('tspan', { class: 'chart-sub' }, t(`收到 ${u.received} 件`, `${u.received} received`))),
+    h('text', { class: 'chart-label', x: 0, y: y + 14 }, `${t(u.unitName, u.unitNameEn ?? u.unitName)} `, h('tspan', { class: 'chart-sub' }, t(`收到 ${u.received} 件`, `${u.received} received`))),
     h('rect', { class: 'track', x: 0, y: y + 20, width: BAR_W, height: 18 }),
     h('rect', { class: 'on-time', x: 0, y: y + 20, width: (u.onTimeRate ?? 0) * BAR_W, height: 18 }),
     h('text', { class: 'chart-value', x: BAR_W + 6, y: y + 34 }, u.onTimeRate === null ? '—' : percent(u.onTimeRate)),

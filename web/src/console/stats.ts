@@ -47,12 +47,13 @@ export function Stats({ asOf }: { asOf: string }) {
               [t('征求意见（已发布）', 'Consultations published'), String(s.consultations.consultations)],
               [t('收到意见', 'Comments received'), String(s.consultations.commentsReceived)],
               [t('意见采纳率（含部分采纳）', 'Adoption rate (incl. partly)'), percent(s.consultations.adoptionRate)],
-              [t('采纳情况按期公布', 'Reports published on time'), `${s.consultations.reportsOnTime} / ${s.consultations.reportsPublished + s.consultations.reportsOverdue}（${percent(s.consultations.reportOnTimeRate)}）`],
+              [t('采纳情况按期公布', 'Reports published on time'), `${s.consultations.reportsOnTime} / ${s.consultations.reportsPublished + s.consultations.reportsOverdue}${t(`（${percent(s.consultations.reportOnTimeRate)}）`, ` (${percent(s.consultations.reportOnTimeRate)})`)}`],
             ].map(([label, value]) => [h('dt', { key: `${label}t` }, label), h('dd', { key: `${label}d` }, value)]),
           ),
           h(
             'div',
-            { key: 'table', class: 'table-scroll' },
+            // A table wider than a phone scrolls: keyboard users reach it with Tab, screen readers hear its name.
+            { key: 'table', class: 'table-scroll', tabIndex: 0, role: 'region', 'aria-label': t('按期办结率和群众评价', 'On-time rate and ratings') },
             h(
               'table',
               { id: 'stats-table' },
@@ -75,7 +76,7 @@ export function Stats({ asOf }: { asOf: string }) {
                   h(
                     'tr',
                     { key: u.unit },
-                    h('th', { scope: 'row' }, u.unitName),
+                    h('th', { scope: 'row' }, t(u.unitName, u.unitNameEn ?? u.unitName)),
                     [u.received, u.onTime, u.late, u.overdue, percent(u.onTimeRate), u.ratings.satisfied, u.ratings['basically-satisfied'], u.ratings.dissatisfied, percent(u.satisfactionRate)].map((v, i) =>
                       h('td', { key: i }, String(v)),
                     ),

@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { call } from '../lib/api.ts';
 import { formatDate } from '../lib/format.ts';
 import { useLoad } from '../lib/hooks.ts';
-import { t } from '../lib/i18n.ts';
+import { colon, t } from '../lib/i18n.ts';
 import { deadlineLabel, kindLabel } from '../lib/labels.ts';
 import { Link } from '../lib/router.ts';
 import type { OverdueItem, OverdueView, ReviewItem } from '../lib/types.ts';
@@ -16,7 +16,10 @@ const loadOverdue = () => call<OverdueView>('GET', '/v1/supervision/overdue', { 
 
 function byUnit(items: OverdueItem[]): [string, OverdueItem[]][] {
   const groups = new Map<string, OverdueItem[]>();
-  for (const item of items) groups.set(item.unitName, [...(groups.get(item.unitName) ?? []), item]);
+  for (const item of items) {
+    const name = t(item.unitName, item.unitNameEn ?? item.unitName);
+    groups.set(name, [...(groups.get(name) ?? []), item]);
+  }
   return [...groups.entries()];
 }
 
@@ -30,13 +33,13 @@ function Item({ item, overdue, onUrged }: { item: OverdueItem; overdue: boolean;
     h(
       'p',
       { class: 'row-due' },
-      `${deadlineLabel(item.kind, item.deadline)}：${formatDate(item.dueAt)}`,
+      `${deadlineLabel(item.kind, item.deadline)}${colon()}${formatDate(item.dueAt)}`,
       overdue
         ? h('span', { class: 'due tone-bad' }, item.workingDaysOverdue > 0 ? t(`逾期 ${item.workingDaysOverdue} 个工作日`, `${item.workingDaysOverdue} working days overdue`) : t('已逾期', 'Overdue'))
         : h('span', { class: 'due tone-warn' }, t('一个工作日内到期', 'Due within one working day')),
     ),
     item.otherOpen > 0 ? h('p', { class: 'row-meta' }, t(`另有 ${item.otherOpen} 项期限未完成`, `${item.otherOpen} more deadline${item.otherOpen === 1 ? '' : 's'} open`)) : null,
-    h('p', { class: 'row-meta' }, item.assigneeName ? `${t('经办人', 'Handler')}：${item.assigneeName}` : t('未分配经办人', 'No handler assigned')),
+    h('p', { class: 'row-meta' }, item.assigneeName ? `${t('经办人', 'Handler')}${colon()}${item.assigneeName}` : t('未分配经办人', 'No handler assigned')),
     urging
       ? h(UrgeForm, { item, onCancel: () => setUrging(false), onDone: () => (setUrging(false), onUrged()) })
       : h('button', { type: 'button', class: 'secondary', onClick: () => setUrging(true) }, t('督办', 'Urge')),
@@ -47,7 +50,7 @@ function Section({ title, items, overdue, onUrged }: { title: string; items: Ove
   return h(
     'section',
     { class: 'panel' },
-    h('h2', null, `${title}（${items.length}）`),
+    h('h2', null, `${title}${t(`（${items.length}）`, ` (${items.length})`)}`),
     items.length === 0 ? h('p', { class: 'muted' }, t('无', 'None')) : null,
     byUnit(items).map(([unit, list]) =>
       h(
@@ -85,8 +88,8 @@ function Reviews({ items }: { items: ReviewItem[] }) {
               ? h('span', { class: 'due tone-bad' }, item.workingDaysOverdue > 0 ? t(`逾期 ${item.workingDaysOverdue} 个工作日`, `${item.workingDaysOverdue} working days overdue`) : t('已逾期', 'Overdue'))
               : null,
           ),
-          h('p', { class: 'row-meta' }, `${t('承办单位', 'Unit')}：${item.unitName}`),
-          h('p', { class: 'row-meta' }, `${t('评价意见', 'Comment')}：${item.ratingComment ?? t('（无）', '(none)')}`),
+          h('p', { class: 'row-meta' }, `${t('承办单位', 'Unit')}${t('：', ': ')}${t(item.unitName, item.unitNameEn ?? item.unitName)}`),
+          h('p', { class: 'row-meta' }, `${t('评价意见', 'Comment')}${colon()}${item.ratingComment ?? t('（无）', '(none)')}`),
         ),
       ),
     ),

@@ -1,5 +1,6 @@
 import { call } from '../lib/api.ts';
 import { useLoad } from '../lib/hooks.ts';
+import { t } from '../lib/i18n.ts';
 import type { Unit } from '../lib/types.ts';
 
 let units: Promise<Unit[]> | undefined;
@@ -18,4 +19,8 @@ export function loadUnits(): Promise<Unit[]> {
 
 export const useUnits = () => useLoad(loadUnits, []);
 
-export const unitName = (list: Unit[] | undefined, code: string) => list?.find((u) => u.code === code)?.name ?? code;
+/** The unit's name in the page's language. */
+export const unitName = (list: Unit[] | undefined, code: string) => {
+  const u = list?.find((x) => x.code === code);
+  return u ? t(u.name, u.nameEn ?? u.name) : code;
+};

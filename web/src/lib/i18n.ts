@@ -18,6 +18,8 @@ export const lang = (): Lang => current;
 
 /** The text for the current language. */
 export const t = (zh: string, en: string): string => (current === 'zh' ? zh : en);
+/** The colon after a label: full-width in Chinese, ": " in English. */
+export const colon = (): string => t('：', ': ');
 export const tr = (pair: { zh: string; en: string }): string => t(pair.zh, pair.en);
 
 export function applyLang(): void {

@@ -127,6 +127,7 @@ export type UnitFigures = UnitStats['items'][number];
 export interface Unit {
   code: string;
   name: string;
+  nameEn?: string;
 }
 
 /** GET /v1/reports/disclosure-annual: the annual report's 依申请公开 table. */

@@ -1,5 +1,4 @@
 import { h, type ComponentChildren } from 'preact';
-import { ApiFailure, type FieldError } from '../lib/api.ts';
 import { t } from '../lib/i18n.ts';
 
 /** The element id for an API field path, so `reporter.email` errors land on the e-mail input. */
@@ -81,21 +80,6 @@ function Counter({ id, length, max }: { id: string; length: number; max: number 
       ? t(`已输入 ${length} / ${max} 字，超出 ${length - max} 字，请删减`, `${length} / ${max} characters: ${length - max} too many, please shorten`)
       : t(`已输入 ${length} / ${max} 字`, `${length} / ${max} characters`),
   );
-}
-
-/**
- * The fields over their limit, as a validation failure the form's error summary shows, before
- * anything is sent: long text is refused with a reason, never cut.
- */
-export function tooLong(fields: { path: string; value: string; max: number }[]): ApiFailure | undefined {
-  const over: FieldError[] = fields
-    .filter((f) => f.value.length > f.max)
-    .map((f) => ({
-      path: f.path,
-      message: `不能超过 ${f.max} 字，现有 ${f.value.length} 字，请删减 ${f.value.length - f.max} 字`,
-      messageEn: `At most ${f.max} characters: this has ${f.value.length}, shorten it by ${f.value.length - f.max}`,
-    }));
-  return over.length ? new ApiFailure(400, 'validation', '提交的内容有误，请检查标出的字段', 'Some fields are invalid; please check them', over) : undefined;
 }
 
 interface CheckProps {

@@ -7,6 +7,8 @@ export interface EventLike {
   at: string;
   event: string;
   note?: string;
+  /** The note in English where the system wrote it; a person's words have only their own language. */
+  noteEn?: string;
   internalNote?: string;
   actor?: { type: string; name?: string; unit?: string };
 }
@@ -29,7 +31,7 @@ export function Timeline({ kind, items }: { kind: string; items: EventLike[] }) 
         { key: `${e.at}-${i}` },
         h('p', { class: 'when' }, h('time', { dateTime: e.at }, formatDateTime(e.at)), e.actor ? ` · ${actorText(e.actor, kind)}` : ''),
         h('p', { class: 'what' }, eventLabel(kind, e.event)),
-        e.note ? h('p', { class: 'note' }, e.note) : null,
+        e.note ? h('p', { class: 'note' }, t(e.note, e.noteEn ?? e.note)) : null,
         e.internalNote ? h('p', { class: 'note internal' }, h('span', { class: 'tag' }, t('内部', 'Internal')), ' ', e.internalNote) : null,
       ),
     ),
