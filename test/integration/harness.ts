@@ -53,6 +53,7 @@ export interface StaffLogin {
 
 import type { LocalEmail } from '../../infra/local/ses.ts';
 import { describeLeaks, IdentityGuard } from './identity-guard.ts';
+import { responseMismatch } from './openapi-responses.ts';
 
 export type { LocalEmail };
 
@@ -243,6 +244,8 @@ class Runtime implements LocalRuntime {
     if (Object.keys(headers).some((h) => h.toLowerCase() === 'authorization')) {
       this.identityGuard.recordStaffAnswer({ method, path: new URL(path, this.baseUrl).pathname, status: res.status, text });
     }
+    const mismatch = responseMismatch(method, new URL(path, this.baseUrl), res.status, isJson && text ? JSON.parse(text) : text, isJson);
+    if (mismatch) throw new Error(`The answer disagrees with the OpenAPI document: ${mismatch}\n${text.slice(0, 2000)}`);
     return { status: res.status, headers: res.headers, body: (isJson && text ? JSON.parse(text) : text) as T, text };
   }
 
