@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { categoryCodes } from '../../domain/complaints/categories.ts';
 import { complaintStatuses } from '../../domain/complaints/definition.ts';
 import { staffChannels } from '../../domain/cases/model.ts';
-import { deadlinesSchema, expectedVersion, optionalText, reason, text } from './cases.ts';
+import { atLeastOneOf, deadlinesSchema, expectedVersion, optionalInput, optionalText, phoneNumber, reason, text } from './cases.ts';
 import { bilingual } from '../validation.ts';
 
 
@@ -15,23 +15,18 @@ const namedReporter = z
   .object({
     anonymous: z.literal(false),
     name: text(50),
-    email: z.preprocess((v) => (v === '' ? undefined : v), z.email().max(254).optional()),
-    phone: z.preprocess(
-      (v) => (v === '' ? undefined : v),
-      z.string().trim().regex(/^\+?[0-9][0-9\s-]{4,19}$/, bilingual('电话号码格式不正确', 'Not a valid phone number')).optional(),
-    ),
+    email: optionalInput(z.email().max(254)),
+    phone: optionalInput(phoneNumber),
     workUnit: optionalText(100),
     address: optionalText(200),
-    idNumber: z.preprocess(
-      (v) => (v === '' ? undefined : v),
-      z.string().trim().regex(/^\d{17}[\dXx]$/, bilingual('身份证号码应为 18 位', 'An ID number has 18 characters')).optional(),
-    ),
+    idNumber: optionalInput(z.string().regex(/^\d{17}[\dXx]$/, bilingual('身份证号码应为 18 位', 'An ID number has 18 characters'))),
     publicityConsent: z.boolean().default(false),
   })
   .refine((r) => r.email || r.phone, {
     path: ['email'],
     ...bilingual('实名投诉请至少填写电子邮箱或电话之一', 'A named report needs an e-mail address or a phone number'),
-  });
+  })
+  .meta(atLeastOneOf(['email', 'phone']));
 
 export const reporterSchema = z.discriminatedUnion('anonymous', [anonymousReporter, namedReporter]);
 

@@ -3,22 +3,23 @@ import { staffChannels } from '../../domain/cases/model.ts';
 import { disclosureStatuses } from '../../domain/disclosure/definition.ts';
 import { applicantTypeCodes, deliveryCodes, formatCodes, outcomeCodes, subReasonCodes } from '../../domain/disclosure/outcomes.ts';
 import { bilingual } from '../validation.ts';
-import { deadlinesSchema, expectedVersion, optionalInput, optionalText, text } from './cases.ts';
+import { atLeastOneOf, deadlinesSchema, expectedVersion, optionalInput, optionalText, phoneNumber, text } from './cases.ts';
 
 /** The applicant: a person or an organisation, always named (no anonymous requests), reachable somehow. */
 const applicant = z
   .object({
     type: z.enum(applicantTypeCodes),
     name: text(100),
-    idNumber: optionalInput(z.string().trim().max(40)),
+    idNumber: optionalInput(z.string().max(40).trim()),
     email: optionalInput(z.email().max(254)),
-    phone: optionalInput(z.string().trim().regex(/^\+?[0-9][0-9\s-]{4,19}$/, bilingual('电话号码格式不正确', 'Not a valid phone number'))),
+    phone: optionalInput(phoneNumber),
     address: optionalText(200),
   })
   .refine((a) => a.email || a.phone || a.address, {
     path: ['email'],
     ...bilingual('请至少填写电子邮箱、电话或通信地址之一', 'Give an e-mail address, a phone number or a postal address'),
-  });
+  })
+  .meta(atLeastOneOf(['email', 'phone', 'address']));
 
 export const disclosureRequestBody = z.object({
   applicant,
