@@ -159,6 +159,9 @@ describe('web: citizen, handler and supervisor in a browser', () => {
     await panel.getByRole('button', { name: '确认办结' }).click();
     await expect.poll(() => page.locator('.case-flags .status').textContent()).toBe('已办结');
     await shoot(page, 'console-case-disposed');
+    // What the console was told goes to the identity guard like any staff answer (checked on close).
+    const seen = () => session.rt.identityGuard.staffAnswers.map((a) => `${a.method} ${a.path}`);
+    await expect.poll(seen).toContain(`GET /v1/cases/${caseId}`);
   });
 
   it('the citizen tracks the case with the copied code and rates the result', async () => {

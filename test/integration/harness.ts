@@ -21,7 +21,17 @@
  * The runtime's own DynamoDB Local and SES endpoints are parsed from its start-up lines, so a
  * test can also inspect the tables with the AWS SDK (`rt.dynamoDbEndpoint`, tables `di-<id>`).
  * `restart()` stops and starts it again on the same port and DATA_DIR (data, signing key and
- * therefore tokens survive; in-memory mail does not), the virtual clock resuming where it was. `stop()` kills the whole process tree.
+ * therefore tokens survive; in-memory mail does not), the virtual clock resuming where it was.
+ * `crash()` is the same after a SIGKILL of the whole tree (a power cut). `stop()` kills the whole process tree.
+ *
+ * Two checks ride along on every suite:
+ * - every answer `fetchJson` gets from /v1 is checked against the OpenAPI document
+ *   (openapi-responses.ts): a status the document does not list for the operation, or a body
+ *   that does not match its schema, throws;
+ * - the identity guard (identity-guard.ts): every staff-authenticated answer and every e-mail is
+ *   kept, and `stop()` throws if an identity registered in test/support/identities.ts is in one
+ *   of them (but a citizen's own mail, or the one approved contact reveal), in the logs or in
+ *   the raw files under DATA_DIR.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
