@@ -51,6 +51,8 @@ export interface RouteDef {
   schemas?: { body?: z.ZodType; query?: z.ZodType; params?: z.ZodType; response?: z.ZodType };
   /** Success status when not 200. */
   status?: number;
+  /** Client errors the handler answers beyond those its wrapper and schemas imply (openapi.ts lists both). */
+  errors?: readonly (409 | 410)[];
   /**
    * Everything the handler's code does on AWS (functions/adapters/access.ts): its function gets
    * exactly these rights and no others. Required, so a new route says what it touches; follow the
@@ -296,6 +298,8 @@ export const routes: RouteDef[] = [
     groups: ['handler', 'supervisor', 'admin'],
     summary: 'The approved contact field, to the requesting handler only, once, within 24 hours of approval (then 410)',
     schemas: { params: requestIdParams },
+    // 409 before the custodian decided (or after a refusal), 410 once shown or expired.
+    errors: [409, 410],
     // The request and the case, the reveal recorded, then the one approved field decrypted: the
     // only staff-facing function that may read the vault (contact fields only, never the ID number).
     access: [caseGet, contactSave, vaultRead('email', 'phone', 'name', 'address')],

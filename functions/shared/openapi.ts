@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { RouteDef } from '../http/routes.ts';
+import { emptyMeansAbsent } from './schemas/cases.ts';
 
 const errorBody = z.object({
   error: z.object({
@@ -11,9 +12,21 @@ const errorBody = z.object({
 });
 
 const schemaOf = (schema: z.ZodType, io: 'input' | 'output') => {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any', override: io === 'input' ? emptyAsAbsent : undefined }) as Record<string, unknown>;
   return rest;
 };
+
+/** A field a form may send empty ("" is absent, see `optionalInput`): "" or the field's own schema. */
+function emptyAsAbsent(ctx: { zodSchema: unknown; jsonSchema: Record<string, unknown> }) {
+  if (!emptyMeansAbsent.has(ctx.zodSchema as z.ZodType)) return;
+  const own = { ...ctx.jsonSchema };
+  for (const key of Object.keys(ctx.jsonSchema)) delete ctx.jsonSchema[key];
+  ctx.jsonSchema.anyOf = [{ const: '' }, own];
+}
+
+/** `POST /v1/cases/{caseId}/actions` → `postV1CasesCaseIdActions`. */
+const operationId = (route: RouteDef) =>
+  [route.method.toLowerCase(), ...route.path.split(/[/{}-]/).filter(Boolean)].map((w, i) => (i ? w[0]!.toUpperCase() + w.slice(1) : w)).join('');
 
 /** The OpenAPI 3.1 document, generated from the route registry's zod schemas. */
 export function openApiDocument(routes: RouteDef[]) {
@@ -34,8 +47,10 @@ export function openApiDocument(routes: RouteDef[]) {
     const status = String(route.status ?? 200);
     paths[route.path] ??= {};
     paths[route.path]![route.method.toLowerCase()] = {
+      operationId: operationId(route),
       summary: route.summary,
-      ...(route.auth === 'staff' ? { security: [{ staffJwt: [] }] } : {}),
+      // Public operations say so: no sign-in, and any API key or token is ignored.
+      security: route.auth === 'staff' ? [{ staffJwt: [] }] : [],
       ...(parameters.length ? { parameters } : {}),
       ...(body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(body, 'input') } } } } : {}),
       responses: {
@@ -48,6 +63,8 @@ export function openApiDocument(routes: RouteDef[]) {
   return {
     openapi: '3.1.0',
     info: { title: 'Disclosure Intake API (政务公开投诉与意见受理)', version: '1' },
+    // The deployment that serves this document (API Gateway on AWS, `npm start` locally).
+    servers: [{ url: '/' }],
     paths,
     components: {
       securitySchemes: { staffJwt: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
@@ -69,10 +86,11 @@ function errorStatuses(route: RouteDef, is: { tracking: boolean; idempotent: boo
   if (body || query || params || is.idempotent) out.push(['400', 'validation']);
   if (route.auth === 'staff') out.push(['401', 'unauthorized'], ['403', 'forbidden']);
   if (params || is.tracking) out.push(['404', 'not-found']);
-  if (route.method !== 'GET') out.push(['409', 'conflict']);
+  if (route.method !== 'GET' || route.errors?.includes(409)) out.push(['409', 'conflict']);
   if (body) out.push(['413', 'payload-too-large'], ['415', 'unsupported-media-type']);
+  if (route.errors?.includes(410)) out.push(['410', 'gone']);
   if (is.tracking) out.push(['429', 'rate-limited']);
-  return out;
+  return out.sort(([a], [b]) => a.localeCompare(b));
 }
 
 function parametersOf(schema: z.ZodType | undefined, where: 'path' | 'query') {

@@ -86,22 +86,42 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
+/**
+ * Every answer a signed-in page got from the API goes to the runtime's identity guard, as the
+ * harness's own staff calls do: the console is a staff client like any other.
+ */
+function recordStaffAnswers(context: BrowserContext, rt: LocalRuntime, pending: Promise<void>[]): void {
+  context.on('response', (res) => {
+    const request = res.request();
+    if (!request.headers().authorization) return;
+    pending.push(
+      res.text().then(
+        (text) => rt.identityGuard.recordStaffAnswer({ method: request.method(), path: new URL(res.url()).pathname, status: res.status(), text }),
+        () => undefined,
+      ),
+    );
+  });
+}
+
 /** One suite's world: the pages built, a local runtime on the virtual clock, and Chromium. */
 export async function startBrowserSession(virtualClock: string): Promise<BrowserSession> {
   buildWeb();
   const [rt, browser] = await Promise.all([startLocalRuntime({ virtualClock }), launch()]);
   const contexts: BrowserContext[] = [];
   const watches: Watch[] = [];
+  const pending: Promise<void>[] = [];
   return {
     rt,
     watches,
     async open(viewport) {
       const { context, page, watch } = await newContext(browser, rt.baseUrl, viewport);
+      recordStaffAnswers(context, rt, pending);
       contexts.push(context);
       watches.push(watch);
       return page;
     },
     async close() {
+      await Promise.all(pending);
       for (const c of contexts) await c.close().catch(() => undefined);
       await browser.close();
       await rt.stop();

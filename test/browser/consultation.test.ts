@@ -8,6 +8,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP, shoot, startBrowserSession, tooWide, type BrowserSession } from './browser.ts';
+import { secret } from '../support/identities.ts';
+
+/** The commenter consents to publication of the name; the e-mail address stays theirs. */
+const COMMENTER_EMAIL = secret('ouyang-4471@example.cn');
 
 const START = '2026-11-02T09:00:00+08:00';
 const { TITLE, COMMENT, NAME, REASON } = {
@@ -70,7 +74,7 @@ describe('web: a consultation from the draft to the published report', () => {
     await citizen.getByLabel(/^您的意见/).fill(COMMENT);
     await citizen.getByLabel(/^实名提交/).check();
     await citizen.getByLabel(/^姓名/).fill(NAME);
-    await citizen.getByLabel(/^电子邮箱/).fill('ouyang@example.cn');
+    await citizen.getByLabel(/^电子邮箱/).fill(COMMENTER_EMAIL);
     await citizen.getByLabel(/^同意在意见采纳情况中公布我的姓名/).check();
     await shoot(citizen, 'consultation-comment');
     await citizen.getByRole('button', { name: '提交意见' }).click();

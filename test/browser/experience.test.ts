@@ -8,6 +8,10 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../integration/harness.ts';
 import { DESKTOP, PHONE, shoot, startBrowserSession, tooWide, type BrowserSession } from './browser.ts';
+import { people } from '../support/identities.ts';
+
+/** The citizen these pages are filled in for: a registered identity, so the guard looks for it everywhere staff see. */
+const ME = people.browser;
 
 const START = '2026-11-02T09:00:00+08:00';
 const PHONE_ONLY_SUBJECT = '街道办未公开低保审批结果';
@@ -32,7 +36,7 @@ describe('web: issue 12 fixes in a browser', () => {
     await page.getByLabel(/被投诉单位/).fill('某某街道办事处');
     await page.getByLabel(/^主题/).fill(subject);
     await page.getByLabel(/具体情况/).fill(description);
-    await page.getByLabel(/^姓名/).fill('王五');
+    await page.getByLabel(/^姓名/).fill(ME.name);
   };
 
   it('refuses a description over 5000 characters with a live counter and the error summary, never cutting it', async () => {
@@ -43,7 +47,7 @@ describe('web: issue 12 fixes in a browser', () => {
     // Nothing was cut: the field holds every character typed or pasted.
     expect((await page.locator('#f-description').inputValue()).length).toBe(5003);
     expect(await page.locator('#f-description-count').textContent()).toContain('超出 3 字');
-    await page.getByLabel('电话', { exact: true }).fill('13700000000');
+    await page.getByLabel('电话', { exact: true }).fill(ME.phone);
     // Phone only, reply wanted: the form says what that gets.
     expect(await page.locator('.phone-only').textContent()).toContain('不会打电话');
     await page.getByRole('button', { name: '提交', exact: true }).click();
@@ -64,7 +68,7 @@ describe('web: issue 12 fixes in a browser', () => {
   it('shows the access code whole on a phone, in groups, with save as image and print; says it was not e-mailed', async () => {
     const page = citizen;
     await fillComplaint(page, '区卫健委未公开行政处罚决定', '行政处罚决定书未在七个工作日内公开。');
-    await page.getByLabel('电子邮箱', { exact: true }).fill('wangwu@example.cn');
+    await page.getByLabel('电子邮箱', { exact: true }).fill(ME.email);
     await page.getByRole('button', { name: '提交', exact: true }).click();
     await page.waitForURL('**/complaint/done');
     const trackingNo = await page.locator('#tracking-no').inputValue();

@@ -8,6 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kindDefinitions } from '../../functions/domain/kinds.ts';
 import type { LocalRuntime } from '../integration/harness.ts';
 import { DESKTOP, shoot, startBrowserSession, tooWide, type BrowserSession } from './browser.ts';
+import { people } from '../support/identities.ts';
+
+/** The citizen these pages are filled in for: a registered identity, so the guard looks for it everywhere staff see. */
+const ME = people.browser;
 
 const START = '2026-11-02T09:00:00+08:00';
 // Monday 2 November + 5 working days: Monday 9 November.
@@ -58,14 +62,14 @@ describe('web: citizen, handler and supervisor in a browser', () => {
     await page.getByLabel(/被投诉单位/).fill('某某区教育局');
     await page.getByLabel(/^主题/).fill(SUBJECT);
     await page.getByLabel(/具体情况/).fill('按规定应在批复后20日内公开的部门预算，至今未在门户网站公开。');
-    await page.getByLabel(/^姓名/).fill('张三');
+    await page.getByLabel(/^姓名/).fill(ME.name);
     await page.getByLabel('电子邮箱', { exact: true }).fill('not-an-address');
     await page.getByRole('button', { name: '提交', exact: true }).click();
     await expect.poll(() => page.locator('#f-reporter-email-err').textContent()).toContain('电子邮箱');
     expect(await page.locator('#f-reporter-email').getAttribute('aria-invalid')).toBe('true');
 
-    await page.getByLabel('电子邮箱', { exact: true }).fill('zhangsan@example.cn');
-    await page.getByLabel('电话', { exact: true }).fill('13800000000');
+    await page.getByLabel('电子邮箱', { exact: true }).fill(ME.email);
+    await page.getByLabel('电话', { exact: true }).fill(ME.phone);
     await shoot(page, 'complaint');
 
     // The request is sent twice with one Idempotency-Key: the same case, and the second answer
@@ -155,6 +159,9 @@ describe('web: citizen, handler and supervisor in a browser', () => {
     await panel.getByRole('button', { name: '确认办结' }).click();
     await expect.poll(() => page.locator('.case-flags .status').textContent()).toBe('已办结');
     await shoot(page, 'console-case-disposed');
+    // What the console was told goes to the identity guard like any staff answer (checked on close).
+    const seen = () => session.rt.identityGuard.staffAnswers.map((a) => `${a.method} ${a.path}`);
+    await expect.poll(seen).toContain(`GET /v1/cases/${caseId}`);
   });
 
   it('the citizen tracks the case with the copied code and rates the result', async () => {
@@ -204,7 +211,7 @@ describe('web: citizen, handler and supervisor in a browser', () => {
       description: '9月申请公开的文件至今未答复。',
       respondentUnit: '某某区政策研究室',
       wantsReply: true,
-      reporter: { anonymous: false, name: '李四', phone: '13900000000' },
+      reporter: { anonymous: false, name: ME.name, phone: ME.phone },
     });
     expect(third.status).toBe(201);
     const page = handler;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalRuntime, type LocalEmail, type LocalRuntime } from './harness.ts';
 import { staffSession, stopKeepingLogs } from './staff-session.ts';
+import { people, secret } from '../support/identities.ts';
 
 /**
  * The complaint lifecycle end to end on the local runtime: real DynamoDB Local, real state-machine
@@ -8,10 +9,9 @@ import { staffSession, stopKeepingLogs } from './staff-session.ts';
  * Monday 2026-11-02 09:00 Shanghai, moved forward as the story needs.
  */
 const START = '2026-11-02T09:00:00+08:00';
-const NAME = '欧阳测试人';
-const EMAIL = 'leak-check-7731@example.cn';
-const PHONE = '13912345678';
-const WORK_UNIT = '保密测试单位甲';
+const { name: NAME, email: EMAIL, phone: PHONE, workUnit: WORK_UNIT, address: ADDRESS } = people.complainant;
+/** Typed into an anonymous report: dropped, so it must show nowhere. */
+const DROPPED_NAME = secret('不应保存的名字');
 
 let rt: LocalRuntime;
 const { tokens, bodies: staffBodies, staff, act, waitForEmail, signIn } = staffSession(() => rt);
@@ -27,7 +27,7 @@ async function submit(overrides: Record<string, unknown> = {}, headers: Record<s
       description: '本单位 2026 年部门预算至今未在网站公开。',
       respondentUnit: '某区某局',
       wantsReply: true,
-      reporter: { anonymous: false, name: NAME, email: EMAIL, phone: PHONE, workUnit: WORK_UNIT, address: '某市某路 1 号', publicityConsent: false },
+      reporter: { anonymous: false, name: NAME, email: EMAIL, phone: PHONE, workUnit: WORK_UNIT, address: ADDRESS, publicityConsent: false },
       ...overrides,
     },
     headers,
@@ -174,7 +174,7 @@ describe('complaint lifecycle on the local runtime', () => {
   });
 
   it('follows an anonymous report by access code; unknown number and wrong code give the same 404', async () => {
-    const receipt = await submit({ subject: '匿名举报', reporter: { anonymous: true, name: '不应保存的名字' } });
+    const receipt = await submit({ subject: '匿名举报', reporter: { anonymous: true, name: DROPPED_NAME } });
     const ok = await track(receipt.trackingNo, receipt.accessCode);
     expect(ok.status).toBe(200);
     expect(ok.body.status).toBe('received');
@@ -184,7 +184,7 @@ describe('complaint lifecycle on the local runtime', () => {
     expect(unknown.status).toBe(404);
     expect(wrongCode.body).toEqual(unknown.body);
     const caseId = (await caseIdOf(receipt.trackingNo))!;
-    expect(JSON.stringify((await staff('office', 'GET', `/v1/cases/${caseId}`)).body)).not.toContain('不应保存的名字');
+    expect(JSON.stringify((await staff('office', 'GET', `/v1/cases/${caseId}`)).body)).not.toContain(DROPPED_NAME);
   });
 
   it('escalates a case left alone for 4 working days: supervisors e-mailed, on the overdue list', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalRuntime, stopKeepingLogs, type LocalRuntime } from './harness.ts';
 import { staffSession } from './staff-session.ts';
+import { secret } from '../support/identities.ts';
 
 /**
  * Consultations on draft decisions (重大决策预公开) end to end on the local runtime: the same
@@ -11,7 +12,10 @@ import { staffSession } from './staff-session.ts';
 const START = '2026-11-02T09:00:00+08:00';
 // Two named commenters, one consenting to publication, and an abusive comment to hide.
 const [NAMED, NAMED_EMAIL] = ['欧阳公开', 'commenter-7781@example.cn'];
-const [SHY, SHY_EMAIL] = ['诸葛保密', 'commenter-9903@example.cn'];
+// The named commenter consented to publication: the name is public, the address is not.
+const [SHY, SHY_EMAIL] = [secret('诸葛保密'), secret('commenter-9903@example.cn')];
+secret(NAMED_EMAIL);
+const DROPPED_NAME = secret('不该保存的名字');
 const ABUSE = '这是一条辱骂性的评论内容';
 
 let rt: LocalRuntime;
@@ -80,7 +84,7 @@ describe('consultations on the local runtime', () => {
     expect(named.body.trackingNo).toMatch(/^YJ20261104-/);
     r.named = named.body;
     r.shy = (await comment(id, { text: '建议夜间也收取少量费用。', anonymous: false, name: SHY, email: SHY_EMAIL })).body;
-    r.anonymous = (await comment(id, { text: '赞成夜间免费。', anonymous: true, name: '不该保存的名字' })).body;
+    r.anonymous = (await comment(id, { text: '赞成夜间免费。', anonymous: true, name: DROPPED_NAME })).body;
     r.abusive = (await comment(id, { text: ABUSE, anonymous: true })).body;
     const receipt = await waitForEmail((m) => m.to.includes(NAMED_EMAIL) && m.subject.includes('意见已收到'));
     expect(receipt.text).not.toContain(r.named.accessCode);
@@ -93,7 +97,7 @@ describe('consultations on the local runtime', () => {
     for (const item of list.body.items) commentIds[item.trackingNo] = item.commentId;
     expect(list.text).not.toContain(SHY);
     expect(list.text).not.toContain(NAMED_EMAIL);
-    expect(list.text).not.toContain('不该保存的名字');
+    expect(list.text).not.toContain(DROPPED_NAME);
     const hidden = await staff('handler', 'POST', `/v1/consultations/${id}/actions`, { type: 'hide', commentId: commentIds[r.abusive.trackingNo], reason: '含有辱骂性语言' });
     expect(hidden.status, hidden.text).toBe(200);
     expect(hidden.body.status).toBe('hidden');
@@ -140,7 +144,7 @@ describe('consultations on the local runtime', () => {
     expect(page.text).toContain(NAMED);
     expect(page.text).toContain('夜间停车需求以居民为主');
     expect(page.text).not.toContain(SHY);
-    expect(page.text).not.toContain('不该保存的名字');
+    expect(page.text).not.toContain(DROPPED_NAME);
     expect(page.text).not.toContain(ABUSE);
     expect(page.text).not.toMatch(/@example\.cn|YJ2026/);
     expect((await rt.fetchJson('GET', '/v1/consultations')).body.items.find((i: { id: string }) => i.id === id).status).toBe('reported');

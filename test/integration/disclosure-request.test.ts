@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalRuntime, type LocalEmail, type LocalRuntime } from './harness.ts';
 import { staffSession, stopKeepingLogs } from './staff-session.ts';
+import { people } from '../support/identities.ts';
 
 /**
  * Disclosure requests (依申请公开) end to end on the local runtime: real DynamoDB Local, the same
@@ -8,9 +9,7 @@ import { staffSession, stopKeepingLogs } from './staff-session.ts';
  * Shanghai; November 2026 has no public holiday, so the dates below are counted by hand.
  */
 const START = '2026-11-02T09:00:00+08:00';
-const NAME = '司马申请人';
-const EMAIL = 'applicant-5521@example.cn';
-const PHONE = '13700001111';
+const { name: NAME, email: EMAIL, phone: PHONE, address: ADDRESS, idNumber: ID_NUMBER } = people.applicant;
 
 let rt: LocalRuntime;
 const { tokens, bodies: staffBodies, staff, act, waitForEmail, signIn } = staffSession(() => rt);
@@ -20,7 +19,7 @@ type Receipt = { trackingNo: string; accessCode: string; deadlines: Record<strin
 
 async function submit(type: string, description: string): Promise<Receipt> {
   const res = await rt.fetchJson('POST', '/v1/disclosure-requests', {
-    applicant: { type, name: NAME, email: EMAIL, phone: PHONE, address: '某市某路 2 号', idNumber: '110101199001011234' },
+    applicant: { type, name: NAME, email: EMAIL, phone: PHONE, address: ADDRESS, idNumber: ID_NUMBER },
     description,
     purpose: '研究',
     formats: ['electronic'],

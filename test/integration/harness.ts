@@ -21,7 +21,17 @@
  * The runtime's own DynamoDB Local and SES endpoints are parsed from its start-up lines, so a
  * test can also inspect the tables with the AWS SDK (`rt.dynamoDbEndpoint`, tables `di-<id>`).
  * `restart()` stops and starts it again on the same port and DATA_DIR (data, signing key and
- * therefore tokens survive; in-memory mail does not), the virtual clock resuming where it was. `stop()` kills the whole process tree.
+ * therefore tokens survive; in-memory mail does not), the virtual clock resuming where it was.
+ * `crash()` is the same after a SIGKILL of the whole tree (a power cut). `stop()` kills the whole process tree.
+ *
+ * Two checks ride along on every suite:
+ * - every answer `fetchJson` gets from /v1 is checked against the OpenAPI document
+ *   (openapi-responses.ts): a status the document does not list for the operation, or a body
+ *   that does not match its schema, throws;
+ * - the identity guard (identity-guard.ts): every staff-authenticated answer and every e-mail is
+ *   kept, and `stop()` throws if an identity registered in test/support/identities.ts is in one
+ *   of them (but a citizen's own mail, or the one approved contact reveal), in the logs or in
+ *   the raw files under DATA_DIR.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -52,6 +62,8 @@ export interface StaffLogin {
 }
 
 import type { LocalEmail } from '../../infra/local/ses.ts';
+import { describeLeaks, IdentityGuard } from './identity-guard.ts';
+import { responseMismatch } from './openapi-responses.ts';
 
 export type { LocalEmail };
 
@@ -77,6 +89,8 @@ export interface LocalRuntime {
   readonly startupMs: number;
   readonly dynamoDbEndpoint: string;
   readonly sesEndpoint: string;
+  /** Every staff answer and e-mail seen, checked for registered identities on stop(). */
+  readonly identityGuard: IdentityGuard;
   /** Everything the runtime printed (stdout and stderr, all restarts). */
   logs(): string;
   /** Resolves once the logs match (output arrives a little after the HTTP answer it belongs to). */
@@ -90,6 +104,12 @@ export interface LocalRuntime {
   clock(iso?: string): Promise<string>;
   emails(): Promise<LocalEmail[]>;
   restart(): Promise<void>;
+  /**
+   * A power cut: SIGKILL to the whole process tree at once (the runtime, DynamoDB Local's JVM,
+   * everything in its group; no handler, no flush), then a start on the same port and DATA_DIR.
+   * Requests in flight fail in the client as a dropped connection would.
+   */
+  crash(): Promise<void>;
   stop(opts?: { keepData?: boolean }): Promise<void>;
 }
 
@@ -106,6 +126,15 @@ function killTree(child: ChildProcess, signal: NodeJS.Signals): void {
     process.kill(-child.pid, signal);
   } catch {
     // Already gone.
+  }
+}
+
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -127,6 +156,8 @@ class Runtime implements LocalRuntime {
   private output = '';
   private child?: ChildProcess;
   private resumeAt?: string;
+  readonly identityGuard = new IdentityGuard();
+  private started = false;
 
   constructor(
     readonly dataDir: string,
@@ -187,6 +218,7 @@ class Runtime implements LocalRuntime {
       await this.kill();
       throw err;
     }
+    this.started = true;
     this.startupMs = performance.now() - started;
     this.port = Number(new URL(this.baseUrl).port);
     this.pid = child.pid!;
@@ -219,6 +251,11 @@ class Runtime implements LocalRuntime {
     });
     const text = await res.text();
     const isJson = (res.headers.get('content-type') ?? '').includes('json');
+    if (Object.keys(headers).some((h) => h.toLowerCase() === 'authorization')) {
+      this.identityGuard.recordStaffAnswer({ method, path: new URL(path, this.baseUrl).pathname, status: res.status, text });
+    }
+    const mismatch = responseMismatch(method, new URL(path, this.baseUrl), res.status, isJson && text ? JSON.parse(text) : text, isJson);
+    if (mismatch) throw new Error(`The answer disagrees with the OpenAPI document: ${mismatch}\n${text.slice(0, 2000)}`);
     return { status: res.status, headers: res.headers, body: (isJson && text ? JSON.parse(text) : text) as T, text };
   }
 
@@ -245,21 +282,54 @@ class Runtime implements LocalRuntime {
   }
 
   async emails() {
-    return (await this.expectOk<{ items: LocalEmail[] }>('GET', '/__local/emails')).items;
+    const items = (await this.expectOk<{ items: LocalEmail[] }>('GET', '/__local/emails')).items;
+    this.identityGuard.recordEmails(items);
+    return items;
+  }
+
+  /** The mail so far, for the guard, before a stop or restart empties it. */
+  private async keepEmails() {
+    if (this.options.virtualClock && this.child?.exitCode === null) await this.emails().catch(() => undefined);
   }
 
   async restart() {
     // Time does not go back because a machine restarted: resume the virtual clock where it was.
     if (this.options.virtualClock) this.resumeAt = await this.clock().catch(() => this.resumeAt);
+    await this.keepEmails();
     await this.kill();
     this.output += '\n--- restart ---\n';
     // Same port: the token issuer's URL (and so every issued token) includes it.
     await this.start(this.port);
   }
 
+  async crash() {
+    if (this.options.virtualClock) this.resumeAt = await this.clock().catch(() => this.resumeAt);
+    await this.keepEmails();
+    const child = this.child;
+    if (child && child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      killTree(child, 'SIGKILL');
+      await exited;
+      running.delete(child);
+    }
+    // The JVM is in the group too; wait until nothing of it is left before starting on its files.
+    for (const until = performance.now() + STOP_TIMEOUT_MS; groupAlive(this.pid) && performance.now() < until; ) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    this.output += '\n--- kill -9 ---\n';
+    await this.start(this.port);
+  }
+
+  /**
+   * Stops the runtime, then runs the identity guard over everything it showed staff, mailed,
+   * printed and left under DATA_DIR; throws (failing the suite's afterAll) on any leak.
+   */
   async stop(opts: { keepData?: boolean } = {}) {
+    await this.keepEmails();
     await this.kill();
+    const leaks = this.started ? await this.identityGuard.leaks(this.output, this.dataDir) : [];
     if (this.ownsDataDir && !opts.keepData) await rm(this.dataDir, { recursive: true, force: true });
+    if (leaks.length) throw new Error(`Reporter identity leaked:\n${describeLeaks(leaks)}`);
   }
 }
 

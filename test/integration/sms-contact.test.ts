@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalRuntime, type LocalRuntime } from './harness.ts';
 import { staffSession, stopKeepingLogs } from './staff-session.ts';
+import { people } from '../support/identities.ts';
 
 /**
  * Citizens who left only a phone: every notice to them goes by SMS (the End User Messaging
@@ -8,10 +9,7 @@ import { staffSession, stopKeepingLogs } from './staff-session.ts';
  * exception: a custodian-approved reveal of one field, once, audited; and the relay.
  */
 const START = '2026-11-02T09:00:00+08:00';
-const NAME = '司马短信人';
-const PHONE = '13955550123';
-const PHONE_E164 = '+8613955550123';
-const EMAIL = 'relay-check-5521@example.cn';
+const { name: NAME, phone: PHONE, phoneE164: PHONE_E164, email: EMAIL, address: ADDRESS } = people.texter;
 
 let rt: LocalRuntime;
 const { tokens, bodies: staffBodies, staff, act, signIn, waitForEmail } = staffSession(() => rt);
@@ -50,7 +48,7 @@ async function complaint(reporter: Record<string, unknown>): Promise<Receipt> {
     description: '某局未按期公开信息。',
     respondentUnit: '某区某局',
     wantsReply: true,
-    reporter: { anonymous: false, name: NAME, address: '某市某路 9 号', ...reporter },
+    reporter: { anonymous: false, name: NAME, address: ADDRESS, ...reporter },
   });
   expect(res.status, res.text).toBe(201);
   return { ...res.body, caseId: await caseIdOf(res.body.trackingNo) };

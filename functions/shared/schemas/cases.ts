@@ -3,12 +3,37 @@ import { ratings } from '../../domain/cases/model.ts';
 import { MAX_SPAN_WORKING_DAYS } from '../../domain/cases/kind.ts';
 import { caseKinds } from '../../domain/kinds.ts';
 import { normaliseTrackingNo } from '../../domain/cases/tracking-number.ts';
+import { bilingual } from '../validation.ts';
+import { messages, PHONE_PATTERN } from '../field-messages.ts';
 
-/** What every kind's schemas share: text fields, ids, the core's actions, queues and queries. */
-export const text = (max: number) => z.string().trim().min(1).max(max);
+/*
+ * What every kind's schemas share: text fields, ids, the core's actions, queues and queries.
+ *
+ * Each rule is checked on the text as sent, so that JSON Schema (the OpenAPI document) can say
+ * exactly the same: a length is the length sent, "required" means at least one non-space
+ * character; the value kept is then trimmed.
+ */
+export const text = (max: number) =>
+  z.string().max(max).regex(/\S/, bilingual('此项必填', 'This field is required')).trim();
+/** Optional text: left out, or blank (as a form sends an empty field), is absent. */
 export const optionalText = (max: number) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().max(max).optional());
-export const optionalInput = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+  z
+    .string()
+    .max(max)
+    .transform((v) => v.trim() || undefined)
+    .optional();
+/** The fields `optionalInput` made: openapi.ts writes each as `anyOf: [{const: ""}, …]`. */
+export const emptyMeansAbsent = z.registry<Record<string, never>>();
+/** An optional field that a form may send empty: "" is absent; anything else must be valid. The OpenAPI document says so. */
+export const optionalInput = <T extends z.ZodType>(schema: T) => {
+  const field = z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+  emptyMeansAbsent.add(field, {});
+  return field;
+};
+/** A phone number as sent: digits, spaces and dashes, an optional leading "+"; kept trimmed. */
+export const phoneNumber = z.string().regex(PHONE_PATTERN, bilingual(messages.phone().zh, messages.phone().en)).trim();
+/** JSON Schema for a refinement zod cannot describe: at least one of `fields` given, non-blank. */
+export const atLeastOneOf = (fields: string[]) => ({ anyOf: fields.map((f) => ({ required: [f], properties: { [f]: { pattern: '\\S' } } })) });
 
 export const expectedVersion = z.int().min(1);
 export const reason = text(1000);

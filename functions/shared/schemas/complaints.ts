@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { categoryCodes } from '../../domain/complaints/categories.ts';
 import { complaintStatuses } from '../../domain/complaints/definition.ts';
 import { staffChannels } from '../../domain/cases/model.ts';
-import { deadlinesSchema, expectedVersion, optionalText, reason, text } from './cases.ts';
+import { atLeastOneOf, deadlinesSchema, expectedVersion, optionalInput, optionalText, phoneNumber, reason, text } from './cases.ts';
 import { bilingual } from '../validation.ts';
-import { ID_NUMBER_PATTERN, messages, PHONE_PATTERN } from '../field-messages.ts';
+import { ID_NUMBER_PATTERN, messages } from '../field-messages.ts';
 
 
 const anonymousReporter = z.object({
@@ -16,23 +16,18 @@ const namedReporter = z
   .object({
     anonymous: z.literal(false),
     name: text(50),
-    email: z.preprocess((v) => (v === '' ? undefined : v), z.email().max(254).optional()),
-    phone: z.preprocess(
-      (v) => (v === '' ? undefined : v),
-      z.string().trim().regex(PHONE_PATTERN, bilingual(messages.phone().zh, messages.phone().en)).optional(),
-    ),
+    email: optionalInput(z.email().max(254)),
+    phone: optionalInput(phoneNumber),
     workUnit: optionalText(100),
     address: optionalText(200),
-    idNumber: z.preprocess(
-      (v) => (v === '' ? undefined : v),
-      z.string().trim().regex(ID_NUMBER_PATTERN, bilingual(messages.idNumber().zh, messages.idNumber().en)).optional(),
-    ),
+    idNumber: optionalInput(z.string().regex(ID_NUMBER_PATTERN, bilingual(messages.idNumber().zh, messages.idNumber().en))),
     publicityConsent: z.boolean().default(false),
   })
   .refine((r) => r.email || r.phone, {
     path: ['email'],
     ...bilingual(messages.reporterContact().zh, messages.reporterContact().en),
-  });
+  })
+  .meta(atLeastOneOf(['email', 'phone']));
 
 export const reporterSchema = z.discriminatedUnion('anonymous', [anonymousReporter, namedReporter]);
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { commentOutcomeCodes } from '../../domain/consultations/definition.ts';
 import { startOfDay, endOfDay, type CivilDate } from '../../domain/calendar/index.ts';
-import { optionalText, reason, text } from './cases.ts';
+import { optionalInput, optionalText, reason, text } from './cases.ts';
 
 /** A date (Shanghai) or an instant with its offset: a date opens at its start and closes at its end. */
 const instant = (edge: 'start' | 'end') =>
@@ -25,7 +25,7 @@ export const commentBody = z
     text: text(5000),
     anonymous: z.boolean().default(true),
     name: optionalText(50),
-    email: z.preprocess((v) => (v === '' ? undefined : v), z.email().max(254).optional()),
+    email: optionalInput(z.email().max(254)),
     publicityConsent: z.boolean().default(false),
   })
   .transform((c) => (c.anonymous ? { text: c.text, anonymous: true, publicityConsent: false } : c));

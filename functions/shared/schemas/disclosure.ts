@@ -3,23 +3,24 @@ import { staffChannels } from '../../domain/cases/model.ts';
 import { disclosureStatuses } from '../../domain/disclosure/definition.ts';
 import { applicantTypeCodes, deliveryCodes, formatCodes, outcomeCodes, subReasonCodes } from '../../domain/disclosure/outcomes.ts';
 import { bilingual } from '../validation.ts';
-import { messages, PHONE_PATTERN } from '../field-messages.ts';
-import { deadlinesSchema, expectedVersion, optionalInput, optionalText, text } from './cases.ts';
+import { messages } from '../field-messages.ts';
+import { atLeastOneOf, deadlinesSchema, expectedVersion, optionalInput, optionalText, phoneNumber, text } from './cases.ts';
 
 /** The applicant: a person or an organisation, always named (no anonymous requests), reachable somehow. */
 const applicant = z
   .object({
     type: z.enum(applicantTypeCodes),
     name: text(100),
-    idNumber: optionalInput(z.string().trim().max(40)),
+    idNumber: optionalInput(z.string().max(40).trim()),
     email: optionalInput(z.email().max(254)),
-    phone: optionalInput(z.string().trim().regex(PHONE_PATTERN, bilingual(messages.phone().zh, messages.phone().en))),
+    phone: optionalInput(phoneNumber),
     address: optionalText(200),
   })
   .refine((a) => a.email || a.phone || a.address, {
     path: ['email'],
     ...bilingual(messages.applicantContact().zh, messages.applicantContact().en),
-  });
+  })
+  .meta(atLeastOneOf(['email', 'phone', 'address']));
 
 export const disclosureRequestBody = z.object({
   applicant,
