@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { inspectUpload, type AttachmentRef } from '../adapters/s3/attachments.ts';
 import { Invalid, type CaseKind, type CaseRecord, type ReporterIdentity } from '../domain/index.ts';
 import { receiptOf, submitCase, type Receive } from '../services/cases.ts';
+import { depsWithVault } from '../services/vault-deps.ts';
 import { publicRoute } from '../shared/http.ts';
 import { intakeKeyOf } from '../shared/idempotency.ts';
 
@@ -28,7 +29,7 @@ ${kind}`, input);
       if (attachments.length) (change.next as CaseRecord).attachments = attachments;
       return change;
     };
-    const { case: c, accessCode } = await submitCase(kind, withAttachments, identity, 'web', undefined, undefined, intake);
+    const { case: c, accessCode } = await submitCase(kind, withAttachments, identity, 'web', undefined, depsWithVault(), intake);
     const { caseId: _id, channel: _ch, ...receipt } = receiptOf(c, accessCode);
     return { status: 201, body: receipt };
   });

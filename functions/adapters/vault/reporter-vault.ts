@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { buildClient, CommitmentPolicy, type KeyringNode } from '@aws-crypto/client-node';
+import { buildDecrypt } from '@aws-crypto/decrypt-node';
+import { buildEncrypt } from '@aws-crypto/encrypt-node';
+import { CommitmentPolicy, type KeyringNode } from '@aws-crypto/material-management-node';
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ReporterIdentity, ReporterVault } from '../../domain/cases/ports.ts';
 import { config } from '../../shared/config.ts';
@@ -12,7 +14,10 @@ const FIELDS: readonly Field[] = ['name', 'workUnit', 'address', 'phone', 'email
 
 // One data key per message: a message claiming more is malformed, and refusing it early bounds
 // the work a tampered item can cause.
-const { encrypt, decrypt } = buildClient({ commitmentPolicy: CommitmentPolicy.REQUIRE_ENCRYPT_REQUIRE_DECRYPT, maxEncryptedDataKeys: 1 });
+// (The Encryption SDK's parts, as in keyring.ts.)
+const CLIENT = { commitmentPolicy: CommitmentPolicy.REQUIRE_ENCRYPT_REQUIRE_DECRYPT, maxEncryptedDataKeys: 1 } as const;
+const { encrypt } = buildEncrypt(CLIENT);
+const { decrypt } = buildDecrypt(CLIENT);
 
 const PURPOSE = 'reporter-identity';
 const pk = (ref: string) => `REPORTER#${ref}`;

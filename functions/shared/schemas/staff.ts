@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { coreActions } from './cases.ts';
 import { complaintActions, staffComplaintBody } from './complaints.ts';
 import { disclosureActions, staffDisclosureRequestBody } from './disclosure.ts';
