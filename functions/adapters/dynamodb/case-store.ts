@@ -278,7 +278,8 @@ export class DynamoCaseRepository implements CaseRepository {
   }
 }
 
-function caseItem(c: CaseRecord): Record<string, unknown> {
+/** The stored form of a case (exported for test/bench, which seeds many without a transaction each). */
+export function caseItem(c: CaseRecord): Record<string, unknown> {
   const open = Object.values(c.deadlines)
     // A paused deadline has nothing to fall due until its clock runs again.
     .filter((d) => d?.state === 'open' && !d.suspended)
