@@ -116,8 +116,8 @@ export const routes: RouteDef[] = [
   },
   { method: 'GET', path: '/v1/cases', handler: 'http/case-list.ts', auth: 'staff', groups: CASE_STAFF, summary: 'Case queues: mine, unit, all',
     schemas: { query: 'caseListQuery' },
-    // rememberStaff (casePut), queues by assignee or unit, the calendar.
-    access: [casePut, caseIndex('byAssignee'), caseIndex('byUnit'), calendarList],
+    // rememberStaff (casePut), queues by assignee, or a unit's open (openDeadlines) and recent (byUnit) cases, the calendar.
+    access: [casePut, caseIndex('byAssignee'), caseIndex('byUnit'), caseIndex('openDeadlines'), calendarList],
   },
   { method: 'GET', path: '/v1/cases/{caseId}', handler: 'http/case-get.ts', auth: 'staff', groups: CASE_STAFF, summary: 'A case for staff (never the reporter identity)',
     schemas: { params: 'caseIdParams' },

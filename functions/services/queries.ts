@@ -31,11 +31,11 @@ export async function listCases(
   if (q.queue === 'mine') cases = await repo.byAssignee(user.sub);
   else if (q.queue === 'all') {
     if (!isSupervisor(user)) throw forbidden();
-    cases = (await Promise.all(units().map((u) => repo.byUnit(u.code)))).flat();
+    cases = (await Promise.all(units().map((u) => unitQueue(u.code, deps)))).flat();
   } else {
     const unit = q.unit && isSupervisor(user) ? q.unit : user.unit;
     if (q.unit && q.unit !== user.unit && !isSupervisor(user)) throw forbidden();
-    cases = await repo.byUnit(unit);
+    cases = await unitQueue(unit, deps);
   }
   const calendar = await deps.calendar();
   const items = cases
@@ -50,6 +50,19 @@ export async function listCases(
     // Nearest deadline first; closed cases (no open deadline) after, newest first.
     .sort((a, b) => byNextDue(a.nextDueAt, b.nextDueAt) || b.receivedAt.localeCompare(a.receivedAt));
   return { items };
+}
+
+/** How many of a unit's latest cases a queue shows beside its open ones (closed ones, mostly). */
+export const RECENT_IN_QUEUE = 100;
+
+/**
+ * A unit's queue: every open case (the sparse index of open deadlines) and its most recent
+ * cases, so the read follows the open work, not every case the unit ever received (flat as the
+ * table grows: `npm run bench -- reads`). Older closed cases are in the statistics and reports.
+ */
+async function unitQueue(unit: string, deps: ServiceDeps): Promise<CaseRecord[]> {
+  const [open, recent] = await Promise.all([deps.repo.openByUnit(unit), deps.repo.recentByUnit(unit, RECENT_IN_QUEUE)]);
+  return [...new Map([...recent, ...open].map((c) => [c.caseId, c])).values()];
 }
 
 function byNextDue(a: string | null, b: string | null): number {

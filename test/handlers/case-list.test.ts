@@ -41,3 +41,21 @@ describe('GET /v1/cases visibility', () => {
     expect(res.body.items.map((i: { caseId: string }) => i.caseId).sort()).toEqual(['other-unit-case', 'own-case']);
   });
 });
+
+describe('GET /v1/cases?queue=unit reads what is open and one page of the latest, never the whole unit', () => {
+  it('queries the open-deadline index and one page of byUnit, merging a case found by both', async () => {
+    const old = { ...received({ at: '2025-01-06T10:00:00+08:00' }), caseId: 'old-open', trackingNo: 'TS20250106-OLD001' };
+    ddb.on(QueryCommand, { IndexName: 'openDeadlines' }).resolves({ Items: [own, old].map((c) => ({ pk: `CASE#${c.caseId}`, sk: 'CASE', ...c })) });
+    // A further page exists: the queue must not follow it.
+    ddb.on(QueryCommand, { IndexName: 'byUnit' }).resolves({ Items: [{ pk: `CASE#${own.caseId}`, sk: 'CASE', ...own }], LastEvaluatedKey: { pk: 'more' } });
+    const res = await list('unit');
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.items.map((i: { caseId: string }) => i.caseId).sort()).toEqual(['old-open', 'own-case']);
+    const queries = ddb.commandCalls(QueryCommand).map((c) => c.args[0].input);
+    const byUnit = queries.filter((q) => q.IndexName === 'byUnit');
+    expect(byUnit).toHaveLength(1);
+    expect(byUnit[0]).toMatchObject({ Limit: 100, ScanIndexForward: false, ExpressionAttributeValues: { ':v': 'office' } });
+    expect(queries.filter((q) => q.IndexName === 'openDeadlines')).toEqual([expect.objectContaining({ KeyConditionExpression: 'openUnit = :u', ExpressionAttributeValues: { ':u': 'office' } })]);
+    expect(ddb.commandCalls(ScanCommand).every((c) => c.args[0].input.TableName !== process.env.CASES_TABLE)).toBe(true);
+  });
+});

@@ -26,6 +26,8 @@ const intakeKey = (id: string) => ({ pk: `INTAKE#${id}`, sk: 'INTAKE' });
 const casePk = (caseId: string) => `CASE#${caseId}`;
 const CASE_SK = 'CASE';
 const WAIT_SK = 'WAIT';
+/** openDueAt of a case whose open deadlines are all paused: sorts after every real due time. */
+const PAUSED = '9999-12-31T23:59:59.999Z';
 
 /**
  * Cases in one table: the case item, its ledger events and its notices share a partition, so one
@@ -226,6 +228,22 @@ export class DynamoCaseRepository implements CaseRepository {
     return items.map(toCase);
   }
 
+  /** A unit's `limit` most recently received cases, newest first: one page, whatever the table holds. */
+  async recentByUnit(unit: string, limit: number): Promise<CaseRecord[]> {
+    const page = await dynamo().send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: 'byUnit',
+        KeyConditionExpression: '#k = :v',
+        ExpressionAttributeNames: { '#k': 'unit' },
+        ExpressionAttributeValues: { ':v': unit },
+        ScanIndexForward: false,
+        Limit: limit,
+      }),
+    );
+    return (page.Items ?? []).map(toCase);
+  }
+
   /** A unit's cases, newest first; `since` bounds by receipt time. */
   async byUnit(unit: string, since?: string, until?: string): Promise<CaseRecord[]> {
     return (await this.queryRange('byUnit', 'unit', unit, since, until)).map(toCase);
@@ -280,16 +298,20 @@ export class DynamoCaseRepository implements CaseRepository {
 
 /** The stored form of a case (exported for test/bench, which seeds many without a transaction each). */
 export function caseItem(c: CaseRecord): Record<string, unknown> {
-  const open = Object.values(c.deadlines)
+  const openDeadlines = Object.values(c.deadlines).filter((d) => d?.state === 'open');
+  const running = openDeadlines
     // A paused deadline has nothing to fall due until its clock runs again.
-    .filter((d) => d?.state === 'open' && !d.suspended)
+    .filter((d) => !d!.suspended)
     .map((d) => new Date(d!.dueAt).toISOString())
     .sort();
+  // Paused only: still open work (the staff queues list it), due at no time (the overdue view's
+  // `openDueAt <= limit` never reads it).
+  const openDueAt = running[0] ?? (openDeadlines.length ? PAUSED : undefined);
   return {
     pk: casePk(c.caseId),
     sk: CASE_SK,
     ...c,
-    ...(open.length ? { openUnit: c.unit, openDueAt: open[0] } : {}),
+    ...(openDueAt ? { openUnit: c.unit, openDueAt } : {}),
     ...(c.deadlines.review?.state === 'open' ? { reviewOpen: 'open', reviewDueAt: new Date(c.deadlines.review.dueAt).toISOString() } : {}),
   };
 }
