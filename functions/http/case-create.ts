@@ -1,5 +1,6 @@
 import { receiveComplaint, receiveDisclosureRequest } from '../domain/index.ts';
 import { receiptOf, submitCase } from '../services/cases.ts';
+import { depsWithVault } from '../services/vault-deps.ts';
 import { splitComplaint } from '../shared/complaint-input.ts';
 import { splitDisclosureRequest } from '../shared/disclosure-input.ts';
 import { intakeKeyOf } from '../shared/idempotency.ts';
@@ -18,12 +19,12 @@ export const handler = staffRoute({ route: 'POST /v1/cases', body: staffCaseBody
       ? (() => {
           const { kind: _k, channel, ...request } = body;
           const { facts, identity } = splitDisclosureRequest(request);
-          return submitCase('disclosure-request', withIntakeAttachments((ctx) => receiveDisclosureRequest(facts, ctx), files, 'staff'), identity, channel, user, undefined, intake);
+          return submitCase('disclosure-request', withIntakeAttachments((ctx) => receiveDisclosureRequest(facts, ctx), files, 'staff'), identity, channel, user, depsWithVault(), intake);
         })()
       : (() => {
           const { kind: _k, channel, ...complaint } = body;
           const { facts, identity } = splitComplaint(complaint);
-          return submitCase('complaint', withIntakeAttachments((ctx) => receiveComplaint(facts, ctx), files, 'staff'), identity, channel, user, undefined, intake);
+          return submitCase('complaint', withIntakeAttachments((ctx) => receiveComplaint(facts, ctx), files, 'staff'), identity, channel, user, depsWithVault(), intake);
         })();
   const { case: c, accessCode } = await entered;
   return { status: 201, body: receiptOf(c, accessCode) };

@@ -1,5 +1,6 @@
 import { receiptOf } from '../services/cases.ts';
 import { submitComment } from '../services/consultations.ts';
+import { depsWithVault } from '../services/vault-deps.ts';
 import { publicRoute } from '../shared/http.ts';
 import { intakeKeyOf } from '../shared/idempotency.ts';
 import { commentBody, consultationParams } from '../shared/schemas/consultations.ts';
@@ -15,7 +16,7 @@ export const handler = publicRoute({ params: consultationParams, body: commentBo
   const named = 'name' in comment ? comment : undefined;
   const identity = named && (named.name || named.email) ? { ...(named.name ? { name: named.name } : {}), ...(named.email ? { email: named.email } : {}) } : undefined;
   const facts = { text, anonymous, publicityConsent, ...(publicityConsent && named?.name ? { publicName: named.name } : {}) };
-  const { case: c, accessCode } = await submitComment(params.id, facts, identity, intake);
+  const { case: c, accessCode } = await submitComment(params.id, facts, identity, intake, depsWithVault());
   const { caseId: _id, channel: _ch, ...receipt } = receiptOf(c, accessCode);
   return { status: 201, body: receipt };
 });

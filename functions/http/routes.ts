@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type * as Schemas from '../shared/schemas/index.ts';
 import type { StaffGroup } from '../domain/cases/kind.ts';
 import {
   caseGet,
@@ -19,14 +20,6 @@ import {
   workflowStart,
   type Access,
 } from '../adapters/access.ts';
-import { yearParams, yearScheduleBody, yearScheduleResponse } from '../shared/schemas/calendar.ts';
-import { caseActionBody, staffCaseBody } from '../shared/schemas/staff.ts';
-import { caseIdParams, caseListQuery, ratingBody, statsQuery, trackingParams } from '../shared/schemas/cases.ts';
-import { complaintBody, complaintReceipt } from '../shared/schemas/complaints.ts';
-import { uploadBody, uploadTicket } from '../shared/schemas/uploads.ts';
-import { contactDecisionBody, contactListQuery, contactRequestBody, relayBody, requestIdParams } from '../shared/schemas/contact.ts';
-import { annualReportQuery, clarificationBody, disclosureReceipt, disclosureRequestBody } from '../shared/schemas/disclosure.ts';
-import { commentBody, commentReceipt, consultationActionBody, consultationBody, consultationParams, reportBody } from '../shared/schemas/consultations.ts';
 
 /**
  * The one list of HTTP routes. The CDK stack builds API Gateway routes from it and the local
@@ -47,8 +40,12 @@ export interface RouteDef {
   /** Staff routes: the groups admitted at all (required, non-empty; test/handlers/staff-groups checks every route). */
   groups?: readonly StaffGroup[];
   summary: string;
-  /** The same zod schemas the handler validates with: the OpenAPI document is generated from them. */
-  schemas?: { body?: z.ZodType; query?: z.ZodType; params?: z.ZodType; response?: z.ZodType };
+  /**
+   * The same zod schemas the handler validates with, by name (functions/shared/schemas/index.ts):
+   * the OpenAPI document is generated from them. Names, not the schemas themselves, so that the
+   * registry, which every staff function loads for its groups, loads no schema.
+   */
+  schemas?: { body?: SchemaName; query?: SchemaName; params?: SchemaName; response?: SchemaName };
   /** Success status when not 200. */
   status?: number;
   /** Client errors the handler answers beyond those its wrapper and schemas imply (openapi.ts lists both). */
@@ -62,6 +59,9 @@ export interface RouteDef {
   access: readonly Access[];
 }
 
+/** A zod schema's export name in functions/shared/schemas/. */
+export type SchemaName = { [K in keyof typeof Schemas]: (typeof Schemas)[K] extends z.ZodType ? K : never }[keyof typeof Schemas];
+
 /** Everyone who works on cases: the domain decides per action and per unit what each may do. */
 const CASE_STAFF: readonly StaffGroup[] = ['handler', 'supervisor', 'admin', 'security-officer', 'disclosure-head'];
 
@@ -74,7 +74,7 @@ export const routes: RouteDef[] = [
     handler: 'http/admin-calendar-get.ts',
     auth: 'staff', groups: CASE_STAFF,
     summary: "A year's working-day schedule in force (everyone who works on cases counts working days with it)",
-    schemas: { params: yearParams, response: yearScheduleResponse },
+    schemas: { params: 'yearParams', response: 'yearScheduleResponse' },
     access: [calendarList],
   },
   {
@@ -83,7 +83,7 @@ export const routes: RouteDef[] = [
     handler: 'http/admin-calendar-put.ts',
     auth: 'staff', groups: ['admin'],
     summary: "Load a year's official schedule: public holidays and make-up working days (admin)",
-    schemas: { params: yearParams, body: yearScheduleBody, response: yearScheduleResponse },
+    schemas: { params: 'yearParams', body: 'yearScheduleBody', response: 'yearScheduleResponse' },
     access: [calendarList, calendarPut],
   },
   { method: 'GET', path: '/v1/config', handler: 'http/public-config.ts', auth: 'public', summary: 'What the public pages need of this deployment: `sms` (whether a phone alone is enough to receive notices) and `agency` (name, hotline, office hours, privacy notice)', access: [] },
@@ -94,7 +94,7 @@ export const routes: RouteDef[] = [
     handler: 'http/complaint-submit.ts',
     auth: 'public',
     summary: 'Submit a complaint or report (web form); Idempotency-Key makes a retry return the first answer',
-    schemas: { body: complaintBody, response: complaintReceipt },
+    schemas: { body: 'complaintBody', response: 'complaintReceipt' },
     status: 201,
     access: [...submitCaseAccess, attachmentsInspect],
   },
@@ -104,7 +104,7 @@ export const routes: RouteDef[] = [
     handler: 'http/disclosure-submit.ts',
     auth: 'public',
     summary: 'Submit a disclosure request (依申请公开); Idempotency-Key makes a retry return the first answer',
-    schemas: { body: disclosureRequestBody, response: disclosureReceipt },
+    schemas: { body: 'disclosureRequestBody', response: 'disclosureReceipt' },
     status: 201,
     access: [...submitCaseAccess, attachmentsInspect],
   },
@@ -114,18 +114,18 @@ export const routes: RouteDef[] = [
     handler: 'http/case-create.ts',
     auth: 'staff', groups: ['handler', 'supervisor', 'admin'],
     summary: 'Enter a complaint or a disclosure request received by letter, phone, fax, e-mail or visit (`kind`, default complaint)',
-    schemas: { body: staffCaseBody },
+    schemas: { body: 'staffCaseBody' },
     status: 201,
     access: [...submitCaseAccess, attachmentsInspect],
   },
   { method: 'GET', path: '/v1/cases', handler: 'http/case-list.ts', auth: 'staff', groups: CASE_STAFF,
     summary: 'Case queues (mine, unit, all), a page at a time (`limit`, `cursor`), filtered by `kind`, `status`, `state` (open/closed/all), `due` (overdue/soon), `assignee` (me/none/an account) and `q` (a tracking number or words)',
-    schemas: { query: caseListQuery },
+    schemas: { query: 'caseListQuery' },
     // rememberStaff (casePut), queues by assignee or unit, a tracking number (caseGet), the calendar.
     access: [casePut, caseGet, caseIndex('byAssignee'), caseIndex('byUnit'), calendarList],
   },
   { method: 'GET', path: '/v1/cases/{caseId}', handler: 'http/case-get.ts', auth: 'staff', groups: CASE_STAFF, summary: 'A case for staff (never the reporter identity)',
-    schemas: { params: caseIdParams },
+    schemas: { params: 'caseIdParams' },
     access: [caseGet, ...caseWithHistoryAccess, attachmentsRead],
   },
   {
@@ -135,7 +135,7 @@ export const routes: RouteDef[] = [
     auth: 'staff',
     groups: ['handler', 'supervisor', 'admin'],
     summary: "A case's record for the archive: the staff view, its whole ledger and every attachment with a 15-minute link (JSON download; never the identity)",
-    schemas: { params: caseIdParams },
+    schemas: { params: 'caseIdParams' },
     access: [caseGet, ...caseWithHistoryAccess, attachmentsRead],
   },
   {
@@ -145,7 +145,7 @@ export const routes: RouteDef[] = [
     auth: 'staff', groups: CASE_STAFF,
     summary:
       'Act on a case. Every kind: assign, note, urge, extend, conclude-review; complaints: accept, reject, transfer, dispose; disclosure requests: request-clarification, consult-third-party, third-party-answered, draft-reply, review, approve',
-    schemas: { params: caseIdParams, body: caseActionBody },
+    schemas: { params: 'caseIdParams', body: 'caseActionBody' },
     // rememberStaff, loadCase, the assignee's directory entry, commitAndResume, caseWithHistory.
     access: [casePut, caseGet, calendarList, ...commitAndResumeAccess, ...caseWithHistoryAccess, attachmentsInspect],
   },
@@ -155,7 +155,7 @@ export const routes: RouteDef[] = [
     handler: 'http/track-get.ts',
     auth: 'public',
     summary: 'Follow a case with tracking number and X-Access-Code',
-    schemas: { params: trackingParams },
+    schemas: { params: 'trackingParams' },
     access: [...trackCaseAccess, ...caseWithHistoryAccess, attachmentsRead],
   },
   {
@@ -164,7 +164,7 @@ export const routes: RouteDef[] = [
     handler: 'http/track-rate.ts',
     auth: 'public',
     summary: 'Rate a disposed case',
-    schemas: { params: trackingParams, body: ratingBody },
+    schemas: { params: 'trackingParams', body: 'ratingBody' },
     status: 201,
     // A dissatisfied rating starts the supervision review's workflow.
     access: [...trackCaseAccess, calendarList, ...commitAndResumeAccess, workflowStart],
@@ -173,7 +173,7 @@ export const routes: RouteDef[] = [
     access: [calendarList, caseIndex('openDeadlines'), caseIndex('openReviews')],
   },
   { method: 'GET', path: '/v1/stats', handler: 'http/stats.ts', auth: 'staff', groups: ['supervisor', 'admin', 'handler'], summary: 'Per-unit performance',
-    schemas: { query: statsQuery },
+    schemas: { query: 'statsQuery' },
     access: [caseIndex('byUnit')],
   },
   {
@@ -182,7 +182,7 @@ export const routes: RouteDef[] = [
     handler: 'http/track-clarification.ts',
     auth: 'public',
     summary: "The applicant's answer to a clarification request (补正): the reply deadline starts afresh",
-    schemas: { params: trackingParams, body: clarificationBody },
+    schemas: { params: 'trackingParams', body: 'clarificationBody' },
     status: 201,
     access: [...trackCaseAccess, calendarList, ...commitAndResumeAccess, attachmentsInspect],
   },
@@ -192,7 +192,7 @@ export const routes: RouteDef[] = [
     handler: 'http/report-disclosure-annual.ts',
     auth: 'staff', groups: ['supervisor', 'admin', 'disclosure-head'],
     summary: "The annual report's 依申请公开 table by applicant type (JSON, or format=csv)",
-    schemas: { query: annualReportQuery },
+    schemas: { query: 'annualReportQuery' },
     access: [caseIndex('byUnit')],
   },
   { method: 'GET', path: '/v1/consultations', handler: 'http/consultation-list.ts', auth: 'public', summary: 'Consultations on draft decisions (approved ones: upcoming, open, closed, reported)',
@@ -200,7 +200,7 @@ export const routes: RouteDef[] = [
     access: [caseIndex('byUnit')],
   },
   { method: 'GET', path: '/v1/consultations/{id}', handler: 'http/consultation-get.ts', auth: 'public', summary: 'A consultation: the draft and, once reported, the adoption report',
-    schemas: { params: consultationParams },
+    schemas: { params: 'consultationParams' },
     // The consultation; its comments from the unit index once reported.
     access: [caseGet, caseIndex('byUnit')],
   },
@@ -210,7 +210,7 @@ export const routes: RouteDef[] = [
     handler: 'http/comment-submit.ts',
     auth: 'public',
     summary: 'Comment on an open consultation (409 when not open); Idempotency-Key makes a retry return the first answer',
-    schemas: { params: consultationParams, body: commentBody, response: commentReceipt },
+    schemas: { params: 'consultationParams', body: 'commentBody', response: 'commentReceipt' },
     status: 201,
     access: [caseGet, ...submitCaseAccess],
   },
@@ -221,9 +221,10 @@ export const routes: RouteDef[] = [
     auth: 'staff',
     groups: ['handler', 'supervisor', 'admin'],
     summary: 'Draft a consultation (its unit; the closing time defaults to and may not pass the agency policy)',
-    schemas: { body: consultationBody },
+    schemas: { body: 'consultationBody' },
     status: 201,
-    access: submitCaseAccess,
+    // submitCase without identity: never the vault.
+    access: [calendarList, casePut, workflowStart],
   },
   {
     method: 'POST',
@@ -233,7 +234,7 @@ export const routes: RouteDef[] = [
     // Approval is the supervisor's; the domain says so (403) from the kind's definition.
     groups: ['handler', 'supervisor', 'admin'],
     summary: 'approve (supervisor; it then opens at opensAt by itself) or hide a comment with a reason',
-    schemas: { params: consultationParams, body: consultationActionBody },
+    schemas: { params: 'consultationParams', body: 'consultationActionBody' },
     // loadConsultation and the comment, then actOnCase: rememberStaff, commitAndResume.
     access: [casePut, caseGet, calendarList, ...commitAndResumeAccess],
   },
@@ -244,7 +245,7 @@ export const routes: RouteDef[] = [
     auth: 'staff',
     groups: ['handler', 'supervisor', 'admin'],
     summary: "Every comment of a consultation with its commentId, hidden ones included (the unit's staff, supervisors)",
-    schemas: { params: consultationParams },
+    schemas: { params: 'consultationParams' },
     access: [caseGet, caseIndex('byUnit')],
   },
   {
@@ -254,7 +255,7 @@ export const routes: RouteDef[] = [
     auth: 'staff',
     groups: ['handler', 'supervisor', 'admin'],
     summary: 'Publish the adoption report: groups of comments, each adopted, partly-adopted or not-adopted (with a reason)',
-    schemas: { params: consultationParams, body: reportBody },
+    schemas: { params: 'consultationParams', body: 'reportBody' },
     // The consultation and its comments, each comment's and the consultation's conditional commit.
     access: [caseGet, calendarList, caseIndex('byUnit'), ...commitAndResumeAccess],
   },
@@ -265,7 +266,7 @@ export const routes: RouteDef[] = [
     auth: 'staff',
     groups: ['handler', 'supervisor', 'admin'],
     summary: "Ask to see one contact field of the case's citizen (email, phone, name, address) with a reason; a custodian decides",
-    schemas: { params: caseIdParams, body: contactRequestBody },
+    schemas: { params: 'caseIdParams', body: 'contactRequestBody' },
     status: 201,
     // The case (who may see it, is there a vault entry), the request and its ledger line.
     access: [caseGet, contactSave],
@@ -277,7 +278,7 @@ export const routes: RouteDef[] = [
     auth: 'staff',
     groups: ['custodian', 'handler', 'supervisor', 'admin'],
     summary: "Contact requests in one status (`status`, default pending) with reason and requester: every one for custodians (their queue), one's own for others",
-    schemas: { query: contactListQuery },
+    schemas: { query: 'contactListQuery' },
     access: [contactList],
   },
   {
@@ -287,7 +288,7 @@ export const routes: RouteDef[] = [
     auth: 'staff',
     groups: ['custodian'],
     summary: 'Approve or refuse a contact request (custodian; never your own)',
-    schemas: { params: requestIdParams, body: contactDecisionBody },
+    schemas: { params: 'requestIdParams', body: 'contactDecisionBody' },
     access: [caseGet, contactSave],
   },
   {
@@ -297,7 +298,7 @@ export const routes: RouteDef[] = [
     auth: 'staff',
     groups: ['handler', 'supervisor', 'admin'],
     summary: 'The approved contact field, to the requesting handler only, once, within 24 hours of approval (then 410)',
-    schemas: { params: requestIdParams },
+    schemas: { params: 'requestIdParams' },
     // 409 before the custodian decided (or after a refusal), 410 once shown or expired.
     errors: [409, 410],
     // The request and the case, the reveal recorded, then the one approved field decrypted: the
@@ -311,7 +312,7 @@ export const routes: RouteDef[] = [
     auth: 'staff',
     groups: ['handler', 'supervisor', 'admin'],
     summary: 'Relay a message to the citizen by e-mail or SMS without revealing them; answers only "sent"',
-    schemas: { params: caseIdParams, body: relayBody },
+    schemas: { params: 'caseIdParams', body: 'relayBody' },
     status: 201,
     access: [calendarList, ...commitAndResumeAccess],
   },
@@ -321,7 +322,7 @@ export const routes: RouteDef[] = [
     handler: 'http/upload-create.ts',
     auth: 'public',
     summary: 'A presigned POST for one evidence file (image/jpeg, image/png, application/pdf; at most 10 MB), sent straight to S3',
-    schemas: { body: uploadBody, response: uploadTicket },
+    schemas: { body: 'uploadBody', response: 'uploadTicket' },
     status: 201,
     access: [attachmentsUpload],
   },

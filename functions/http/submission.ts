@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { type CaseKind, type ReporterIdentity } from '../domain/index.ts';
 import { receiptOf, submitCase, type Receive } from '../services/cases.ts';
+import { depsWithVault } from '../services/vault-deps.ts';
 import { publicRoute } from '../shared/http.ts';
 import { intakeKeyOf } from '../shared/idempotency.ts';
 import { checkAttachments, withIntakeAttachments } from './check-attachments.ts';
@@ -24,7 +25,7 @@ ${kind}`, input);
     const attachments = await checkAttachments((input as { attachments?: string[] }).attachments);
     const received = receive(facts);
     const withAttachments = withIntakeAttachments(received, attachments, 'citizen');
-    const { case: c, accessCode } = await submitCase(kind, withAttachments, identity, 'web', undefined, undefined, intake);
+    const { case: c, accessCode } = await submitCase(kind, withAttachments, identity, 'web', undefined, depsWithVault(), intake);
     const { caseId: _id, channel: _ch, ...receipt } = receiptOf(c, accessCode);
     return { status: 201, body: receipt };
   });

@@ -54,10 +54,10 @@ export async function submitCase<C extends CaseRecord>(
     if (earlier) return earlier;
   }
   const now = deps.now();
-  const calendar = await deps.calendar();
   const accessCode = newAccessCode();
   const hasIdentity = identity && Object.values(identity).some(Boolean);
-  const reporterRef = hasIdentity ? await deps.vault.put(identity) : undefined;
+  // Independent round trips, side by side.
+  const [calendar, reporterRef] = await Promise.all([deps.calendar(), hasIdentity ? deps.vault.put(identity) : undefined]);
   const change = receive({
     now,
     calendar,

@@ -31,7 +31,7 @@ export function defaultDeps(): ServiceDeps {
   defaults ??= {
     repo: new DynamoCaseRepository(),
     workflow: new StepFunctionsCaseWorkflow(),
-    vault: lazyVault(),
+    vault: noVault,
     calendar: () => currentCalendar(),
     units,
     intakeUnit,
@@ -44,14 +44,12 @@ export function defaultDeps(): ServiceDeps {
 }
 
 /**
- * The Encryption SDK is the heaviest import of all and only intake and the reveal use the vault:
- * every other function that takes these deps should not pay for loading it at a cold start.
+ * The Encryption SDK is the heaviest import of all, and only the functions that declare vault
+ * access (intake, the contact reveal, the notification task) may use the vault: they pass
+ * `depsWithVault()` (services/vault-deps.ts), so no other function's bundle carries the SDK or
+ * the KMS client. Reaching for the vault anywhere else is a wiring mistake, not a citizen's.
  */
-function lazyVault(): ReporterVault {
-  let vault: Promise<ReporterVault> | undefined;
-  const load = () => (vault ??= import('../adapters/vault/reporter-vault.ts').then((m) => new m.EncryptedReporterVault()));
-  return {
-    put: async (identity) => (await load()).put(identity),
-    get: async (ref, fields) => (await load()).get(ref, fields),
-  };
-}
+const noVault: ReporterVault = {
+  put: () => Promise.reject(new Error('This function has no reporter vault: pass depsWithVault() (functions/services/vault-deps.ts)')),
+  get: () => Promise.reject(new Error('This function has no reporter vault: pass depsWithVault() (functions/services/vault-deps.ts)')),
+};

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { config } from './config.ts';
 
 const bilingualText = z.object({ zh: z.string().min(1), en: z.string().min(1) });

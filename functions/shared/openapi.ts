@@ -1,6 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RouteDef } from '../http/routes.ts';
 import { emptyMeansAbsent } from './schemas/cases.ts';
+import * as named from './schemas/index.ts';
 
 const errorBody = z.object({
   error: z.object({
@@ -28,11 +29,16 @@ function emptyAsAbsent(ctx: { zodSchema: unknown; jsonSchema: Record<string, unk
 const operationId = (route: RouteDef) =>
   [route.method.toLowerCase(), ...route.path.split(/[/{}-]/).filter(Boolean)].map((w, i) => (i ? w[0]!.toUpperCase() + w.slice(1) : w)).join('');
 
+/** A route's schemas, resolved from the names the registry gives them. */
+function schemasOf(route: RouteDef): { body?: z.ZodType; query?: z.ZodType; params?: z.ZodType; response?: z.ZodType } {
+  return Object.fromEntries(Object.entries(route.schemas ?? {}).map(([part, name]) => [part, named[name]]));
+}
+
 /** The OpenAPI 3.1 document, generated from the route registry's zod schemas. */
 export function openApiDocument(routes: RouteDef[]) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
-    const { body, query, params, response } = route.schemas ?? {};
+    const { body, query, params, response } = schemasOf(route);
     const tracking = route.auth === 'public' && route.path.startsWith('/v1/track');
     const idempotent = route.method === 'POST' && ['/v1/complaints', '/v1/disclosure-requests', '/v1/cases'].includes(route.path);
     const parameters = [
@@ -82,7 +88,7 @@ const errorResponse = (description: string, retryAfter: boolean) => ({
 /** The 4xx answers a route can give, from what its wrapper and handler check. */
 function errorStatuses(route: RouteDef, is: { tracking: boolean; idempotent: boolean }): [string, string][] {
   const out: [string, string][] = [];
-  const { body, query, params } = route.schemas ?? {};
+  const { body, query, params } = schemasOf(route);
   if (body || query || params || is.idempotent) out.push(['400', 'validation']);
   if (route.auth === 'staff') out.push(['401', 'unauthorized'], ['403', 'forbidden']);
   if (params || is.tracking) out.push(['404', 'not-found']);

@@ -1,10 +1,22 @@
-import { z } from 'zod';
 import type { Unit } from '../domain/cases/model.ts';
 import { config } from './config.ts';
 
-const unitsSchema = z
-  .array(z.object({ code: z.string().min(1), name: z.string().min(1), nameEn: z.string().min(1).optional(), email: z.email().optional() }))
-  .min(1);
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * A few lines instead of zod: every function reads the units, and the workflow tasks validate
+ * nothing else, so zod would be in their bundles (and cold starts) for this alone.
+ */
+function problemsOf(list: unknown): string[] {
+  if (!Array.isArray(list) || list.length === 0) return ['expected a non-empty array of units'];
+  return list.flatMap((u: Record<string, unknown> | null, i) => {
+    if (typeof u !== 'object' || u === null) return [`[${i}]: expected an object`];
+    const missing = (['code', 'name'] as const).filter((k) => typeof u[k] !== 'string' || u[k] === '').map((k) => `[${i}].${k}: expected a non-empty string`);
+    const badNameEn = u.nameEn !== undefined && (typeof u.nameEn !== 'string' || u.nameEn === '') ? [`[${i}].nameEn: expected a non-empty string`] : [];
+    const badEmail = u.email !== undefined && (typeof u.email !== 'string' || !EMAIL.test(u.email)) ? [`[${i}].email: expected an e-mail address`] : [];
+    return [...missing, ...badNameEn, ...badEmail];
+  });
+}
 
 /** Used when UNITS_JSON is not set, so a fresh checkout and the tests have units to route to. */
 const DEFAULT_UNITS: Unit[] = [
@@ -19,9 +31,10 @@ let cached: { json: string; units: Unit[] } | undefined;
 export function units(): Unit[] {
   const json = config.unitsJson.trim();
   if (cached?.json === json) return cached.units;
-  const parsed = json ? unitsSchema.safeParse(parseJson(json)) : { success: true as const, data: DEFAULT_UNITS };
-  if (!parsed.success) throw new Error(`UNITS_JSON is invalid: ${z.prettifyError(parsed.error)}`);
-  const list = parsed.data.map((u) => ({ code: u.code, name: u.name, ...(u.nameEn ? { nameEn: u.nameEn } : {}), ...(u.email ? { email: u.email } : {}) }));
+  const parsed = json ? (parseJson(json) as Unit[]) : DEFAULT_UNITS;
+  const problems = problemsOf(parsed);
+  if (problems.length) throw new Error(`UNITS_JSON is invalid: ${problems.join('; ')}`);
+  const list = parsed.map((u) => ({ code: u.code, name: u.name, ...(u.nameEn ? { nameEn: u.nameEn } : {}), ...(u.email ? { email: u.email } : {}) }));
   cached = { json, units: list };
   return list;
 }

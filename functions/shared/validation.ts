@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ApiError, type FieldError } from './errors.ts';
 import { fieldName, messages, type Text } from './field-messages.ts';
 

@@ -12,6 +12,7 @@ const sections: [string, () => Promise<Figure[]> | Figure[]][] = [
   ['access-code', accessCodeFigures],
   ['intake', async () => (await import('./intake.ts')).intakeFigures()],
   ['lambda', async () => (await import('./lambda-bundles.ts')).lambdaBundleFigures()],
+  ['reads', async () => (await import('./reads.ts')).readFigures()],
 ];
 
 try {

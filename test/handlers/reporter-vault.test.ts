@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { KmsKeyringNode } from '@aws-crypto/client-node';
+import { buildEncrypt } from '@aws-crypto/encrypt-node';
+import { KmsKeyringNode } from '@aws-crypto/kms-keyring-node';
+import { AlgorithmSuiteIdentifier, CommitmentPolicy } from '@aws-crypto/material-management-node';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, type GetCommandInput } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -112,6 +114,20 @@ describe('EncryptedReporterVault', () => {
     const ref = await new EncryptedReporterVault().put(reporter);
     const other = new EncryptedReporterVault({ keyring: rawAesKeyring(randomBytes(32)) });
     await expect(other.get(ref, ['email'])).rejects.toThrow();
+  });
+
+  it('writes key-committing messages without a signature, and still reads the signed ones written before', async () => {
+    const keyring = rawAesKeyring(randomBytes(32));
+    const vault = new EncryptedReporterVault({ keyring });
+    const ref = await vault.put({ email: 'a@example.net', phone: '13912345678' });
+    // Message format 2: the version byte, then the algorithm suite id.
+    const suiteOf = (field: string) => Buffer.from(String(stored(ref)[field]), 'base64').readUInt16BE(1);
+    expect(suiteOf('email')).toBe(AlgorithmSuiteIdentifier.ALG_AES256_GCM_IV12_TAG16_HKDF_SHA512_COMMIT_KEY);
+    const { encrypt } = buildEncrypt({ commitmentPolicy: CommitmentPolicy.REQUIRE_ENCRYPT_REQUIRE_DECRYPT });
+    const { result } = await encrypt(keyring, '13800000000', { encryptionContext: { purpose: 'reporter-identity', ref, field: 'phone' } });
+    stored(ref).phone = result.toString('base64');
+    expect(suiteOf('phone')).toBe(AlgorithmSuiteIdentifier.ALG_AES256_GCM_IV12_TAG16_HKDF_SHA512_COMMIT_KEY_ECDSA_P384);
+    expect(await vault.get(ref, ['email', 'phone'])).toEqual({ email: 'a@example.net', phone: '13800000000' });
   });
 
   it('returns nothing for an unknown reference', async () => {

@@ -27,6 +27,8 @@ const intakeKey = (id: string) => ({ pk: `INTAKE#${id}`, sk: 'INTAKE' });
 const casePk = (caseId: string) => `CASE#${caseId}`;
 const CASE_SK = 'CASE';
 const WAIT_SK = 'WAIT';
+/** openDueAt of a case whose open deadlines are all paused: sorts after every real due time. */
+const PAUSED = '9999-12-31T23:59:59.999Z';
 
 /**
  * Cases in one table: the case item, its ledger events and its notices share a partition, so one
@@ -288,17 +290,22 @@ export class DynamoCaseRepository implements CaseRepository {
   }
 }
 
-function caseItem(c: CaseRecord): Record<string, unknown> {
-  const open = Object.values(c.deadlines)
+/** The stored form of a case (exported for test/bench, which seeds many without a transaction each). */
+export function caseItem(c: CaseRecord): Record<string, unknown> {
+  const openDeadlines = Object.values(c.deadlines).filter((d) => d?.state === 'open');
+  const running = openDeadlines
     // A paused deadline has nothing to fall due until its clock runs again.
-    .filter((d) => d?.state === 'open' && !d.suspended)
+    .filter((d) => !d!.suspended)
     .map((d) => new Date(d!.dueAt).toISOString())
     .sort();
+  // Paused only: still open work (the staff queues list it), due at no time (the overdue view's
+  // `openDueAt <= limit` never reads it).
+  const openDueAt = running[0] ?? (openDeadlines.length ? PAUSED : undefined);
   return {
     pk: casePk(c.caseId),
     sk: CASE_SK,
     ...c,
-    ...(open.length ? { openUnit: c.unit, openDueAt: open[0] } : {}),
+    ...(openDueAt ? { openUnit: c.unit, openDueAt } : {}),
     ...(c.deadlines.review?.state === 'open' ? { reviewOpen: 'open', reviewDueAt: new Date(c.deadlines.review.dueAt).toISOString() } : {}),
   };
 }

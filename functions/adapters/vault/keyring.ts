@@ -1,5 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { KmsKeyringNode, RawAesKeyringNode, RawAesWrappingSuiteIdentifier, type KeyringNode } from '@aws-crypto/client-node';
+// The Encryption SDK's parts, not the umbrella @aws-crypto/client-node: that one is CommonJS only,
+// so a bundle would carry every keyring, the caching manager and RSA (asn1.js, bn.js) with it.
+import { KmsKeyringNode } from '@aws-crypto/kms-keyring-node';
+import type { KeyringNode } from '@aws-crypto/material-management-node';
+import { RawAesKeyringNode, RawAesWrappingSuiteIdentifier } from '@aws-crypto/raw-aes-keyring-node';
 import { config } from '../../shared/config.ts';
 
 /**

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { buildClient, CommitmentPolicy, type KeyringNode } from '@aws-crypto/client-node';
+import { buildDecrypt } from '@aws-crypto/decrypt-node';
+import { buildEncrypt } from '@aws-crypto/encrypt-node';
+import { AlgorithmSuiteIdentifier, CommitmentPolicy, type KeyringNode } from '@aws-crypto/material-management-node';
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ReporterIdentity, ReporterVault } from '../../domain/cases/ports.ts';
 import { config } from '../../shared/config.ts';
@@ -12,7 +14,22 @@ const FIELDS: readonly Field[] = ['name', 'workUnit', 'address', 'phone', 'email
 
 // One data key per message: a message claiming more is malformed, and refusing it early bounds
 // the work a tampered item can cause.
-const { encrypt, decrypt } = buildClient({ commitmentPolicy: CommitmentPolicy.REQUIRE_ENCRYPT_REQUIRE_DECRYPT, maxEncryptedDataKeys: 1 });
+// (The Encryption SDK's parts, as in keyring.ts.)
+const CLIENT = { commitmentPolicy: CommitmentPolicy.REQUIRE_ENCRYPT_REQUIRE_DECRYPT, maxEncryptedDataKeys: 1 } as const;
+const { encrypt } = buildEncrypt(CLIENT);
+const { decrypt } = buildDecrypt(CLIENT);
+
+/**
+ * Key-committing AES-256-GCM with HKDF, without the default suite's ECDSA P-384 signature. The
+ * signature only matters where someone may decrypt but must not be able to write a message that
+ * decrypts: here the functions that decrypt (notices, the contact reveal) cannot write to the
+ * vault table at all (IAM: GetItem only), and each message is bound to its entry and field by
+ * the encryption context. Signing cost ~30 ms of CPU per field (a fresh P-384 key pair and a
+ * signature each time), the largest part of an intake, and verifying it ~40 ms per field read;
+ * without it, ~1 ms and ~3 ms (`npm run bench -- intake`). Messages written before with the
+ * signing suite still decrypt: decrypt accepts every committing suite.
+ */
+const SUITE = AlgorithmSuiteIdentifier.ALG_AES256_GCM_IV12_TAG16_HKDF_SHA512_COMMIT_KEY;
 
 const PURPOSE = 'reporter-identity';
 const pk = (ref: string) => `REPORTER#${ref}`;
@@ -43,7 +60,7 @@ export class EncryptedReporterVault implements ReporterVault {
     const present = FIELDS.filter((f) => typeof identity[f] === 'string' && identity[f].trim() !== '');
     const encrypted = await Promise.all(
       present.map(async (field) => {
-        const { result } = await encrypt(this.keyring(), identity[field]!, { encryptionContext: context(ref, field) });
+        const { result } = await encrypt(this.keyring(), identity[field]!, { encryptionContext: context(ref, field), suiteId: SUITE });
         return [field, result.toString('base64')] as const;
       }),
     );

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { bilingual } from '../validation.ts';
 
 /** Four decimal digits, nothing else (no `0x7ED`, `2.029e3`, ` 2029`), then 2000–2100. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ratings } from '../../domain/cases/model.ts';
 import { MAX_SPAN_WORKING_DAYS } from '../../domain/cases/kind.ts';
 import { caseKinds } from '../../domain/kinds.ts';

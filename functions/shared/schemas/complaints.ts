@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { categoryCodes } from '../../domain/complaints/categories.ts';
 import { complaintStatuses } from '../../domain/complaints/definition.ts';
 import { staffChannels } from '../../domain/cases/model.ts';

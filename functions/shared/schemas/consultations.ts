@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { commentOutcomeCodes } from '../../domain/consultations/definition.ts';
 import { startOfDay, endOfDay, type CivilDate } from '../../domain/calendar/index.ts';
 import { optionalInput, optionalText, reason, text } from './cases.ts';

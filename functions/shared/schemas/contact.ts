@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { contactFields } from '../../domain/cases/contact.ts';
 import { optionalText, text } from './cases.ts';
 

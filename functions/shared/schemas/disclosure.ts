@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { staffChannels } from '../../domain/cases/model.ts';
 import { disclosureStatuses } from '../../domain/disclosure/definition.ts';
 import { applicantTypeCodes, deliveryCodes, formatCodes, outcomeCodes, subReasonCodes } from '../../domain/disclosure/outcomes.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from '../../domain/cases/attachments.ts';
 import { bilingual } from '../validation.ts';
 import { text } from './cases.ts';
