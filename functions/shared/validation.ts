@@ -31,6 +31,7 @@ export function describeIssue(issue: Issue, path = issue.path.map(String).join('
     case 'invalid_format':
       if (issue.format === 'email') return messages.email();
       if (issue.format === 'date' || issue.format === 'datetime') return messages.date(name);
+      if (issue.format === 'regex' && /^\/?\\S\/?$/.test(String((issue as { pattern?: unknown }).pattern))) return messages.required(name);
       return messages.format(name);
     case 'invalid_value':
       // zod leaves the input out of this issue: a missing and a wrong choice read the same.

@@ -29,7 +29,7 @@ describe('OpenAPI document', () => {
       NODE_OPTIONS: `--import ${join(ROOT, 'test/support/no-network.mjs')}`,
     };
     const cli = join(ROOT, 'node_modules/@redocly/cli/bin/cli.js');
-    const run = await promisify(execFile)(node, [cli, 'lint', '--config', join(ROOT, 'redocly.yaml'), '--format', 'json', file], { cwd: dir, env, maxBuffer: 20_000_000 }).catch(
+    const run = await promisify(execFile)(node, [cli, 'lint', '--config', join(ROOT, 'test/support/redocly.yaml'), '--format', 'json', file], { cwd: dir, env, maxBuffer: 20_000_000 }).catch(
       (err: { stdout: string; stderr: string; code: number }) => err,
     );
     await rm(dir, { recursive: true, force: true });

@@ -14,7 +14,8 @@ import { messages, PHONE_PATTERN } from '../field-messages.ts';
  * character; the value kept is then trimmed.
  */
 export const text = (max: number) =>
-  z.string().max(max).regex(/\S/, bilingual('此项必填', 'This field is required')).trim();
+  // Blank text is missing text: validation.ts answers "请输入…" for this pattern.
+  z.string().max(max).regex(/\S/).trim();
 /** Optional text: left out, or blank (as a form sends an empty field), is absent. */
 export const optionalText = (max: number) =>
   z
