@@ -89,4 +89,18 @@ export const config = {
   get s3PathStyle() {
     return process.env.S3_FORCE_PATH_STYLE === 'true';
   },
+  /**
+   * JSON, the issuing agency as its official notices name it (functions/notices/official-settings.ts
+   * lists the fields and their defaults): {"code": "…", "name": "…", "shortName": "…", "phone": "…", …}.
+   */
+  get agencyJson() {
+    return read('AGENCY_JSON', '');
+  },
+  /**
+   * JSON, the document number format per case kind, e.g. {"complaint": "{agency}投诉〔{year}〕第 {n} 号"}
+   * (tokens: {agency} short name, {kind}, {year}, {n} or {n:3} zero-padded); a kind left out keeps its default.
+   */
+  get documentNumberFormatsJson() {
+    return read('DOCUMENT_NUMBER_FORMATS_JSON', '');
+  },
 };
