@@ -1,7 +1,7 @@
 import { enDate, shanghaiDate, zhDate } from '../domain/calendar/civil-date.ts';
 import type { CaseRecord, NoticeIntent } from '../domain/cases/model.ts';
 import { formatDocumentNumber, seriesAt, type DocumentSeries } from '../domain/notices/document-number.ts';
-import type { Language, OfficialDocument } from '../domain/notices/official-document.ts';
+import type { DocumentIssuer, Language, OfficialDocument } from '../domain/notices/official-document.ts';
 import { kindOf } from '../domain/kinds.ts';
 import { config } from '../shared/config.ts';
 import { officialSettings, type AgencySettings, type OfficialSettings } from './official-settings.ts';
@@ -189,4 +189,12 @@ function plainText(d: Omit<OfficialDocument, 'text'>): string {
     label.footer,
     '',
   ].join('\n');
+}
+
+/** The issuer the store uses: citizen notices listed in officialKinds, numbered per agency, year and case kind. */
+export function officialIssuer(settings: () => OfficialSettings = officialSettings): DocumentIssuer {
+  return {
+    series: (notice, c, issuedAt) => (isOfficial(notice) ? documentSeries(c, issuedAt, settings()) : undefined),
+    issue: (notice, c, seq, issuedAt) => issueDocument({ notice, case: c, seq, issuedAt }, settings()),
+  };
 }

@@ -1,3 +1,4 @@
+import type { CaseRecord, NoticeIntent } from '../cases/model.ts';
 import type { DocumentSeries } from './document-number.ts';
 
 export type Language = 'zh' | 'en';
@@ -42,4 +43,14 @@ export interface OfficialDocument {
 /** A document as a list entry (tracking page, console): what identifies it, not its content. */
 export function documentSummary(d: OfficialDocument) {
   return { documentId: d.documentId, documentNo: d.documentNo, title: d.title, issuedDate: d.issuedDate, language: d.language };
+}
+
+/**
+ * Turns a change's citizen notices into official documents as the store commits them: which
+ * notices are documents and in which series, and the document once its number is allocated
+ * (functions/notices/official.ts; the store allocates the number in the commit's transaction).
+ */
+export interface DocumentIssuer {
+  series(notice: NoticeIntent, c: CaseRecord, issuedAt: string): DocumentSeries | undefined;
+  issue(notice: NoticeIntent, c: CaseRecord, seq: number, issuedAt: string): OfficialDocument;
 }
