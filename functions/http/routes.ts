@@ -13,6 +13,7 @@ import {
   contactSave,
   attachmentsUpload,
   attachmentsRead,
+  documentRead,
   vaultRead,
   workflowStart,
   type Access,
@@ -24,6 +25,7 @@ import { complaintBody, complaintReceipt } from '../shared/schemas/complaints.ts
 import { uploadBody, uploadTicket } from '../shared/schemas/uploads.ts';
 import { contactDecisionBody, contactRequestBody, relayBody, requestIdParams } from '../shared/schemas/contact.ts';
 import { annualReportQuery, clarificationBody, disclosureReceipt, disclosureRequestBody } from '../shared/schemas/disclosure.ts';
+import { caseDocumentParams, documentList, officialDocument, trackedDocumentParams } from '../shared/schemas/documents.ts';
 import { commentBody, commentReceipt, consultationActionBody, consultationBody, consultationParams, reportBody } from '../shared/schemas/consultations.ts';
 
 /**
@@ -142,6 +144,42 @@ export const routes: RouteDef[] = [
     summary: 'Follow a case with tracking number and X-Access-Code',
     schemas: { params: trackingParams },
     access: [...trackCaseAccess, ...caseWithHistoryAccess, attachmentsRead],
+  },
+  {
+    method: 'GET',
+    path: '/v1/track/{trackingNo}/documents',
+    handler: 'http/track-documents.ts',
+    auth: 'public',
+    summary: 'The official notices of a case (告知书, 答复书) as issued, with tracking number and X-Access-Code',
+    schemas: { params: trackingParams, response: documentList },
+    access: [...trackCaseAccess, ...documentRead],
+  },
+  {
+    method: 'GET',
+    path: '/v1/track/{trackingNo}/documents/{documentId}',
+    handler: 'http/track-document.ts',
+    auth: 'public',
+    summary: 'One official notice exactly as issued (number, date, text), for printing; tracking number and X-Access-Code',
+    schemas: { params: trackedDocumentParams, response: officialDocument },
+    access: [...trackCaseAccess, ...documentRead],
+  },
+  {
+    method: 'GET',
+    path: '/v1/cases/{caseId}/documents',
+    handler: 'http/case-documents.ts',
+    auth: 'staff', groups: CASE_STAFF,
+    summary: 'The official notices of a case as issued (staff who can see the case)',
+    schemas: { params: caseIdParams, response: documentList },
+    access: [caseGet, ...documentRead],
+  },
+  {
+    method: 'GET',
+    path: '/v1/cases/{caseId}/documents/{documentId}',
+    handler: 'http/case-document.ts',
+    auth: 'staff', groups: CASE_STAFF,
+    summary: 'One official notice exactly as issued, for reprinting (staff who can see the case)',
+    schemas: { params: caseDocumentParams, response: officialDocument },
+    access: [caseGet, ...documentRead],
   },
   {
     method: 'POST',
