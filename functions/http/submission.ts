@@ -23,9 +23,12 @@ ${kind}`, input);
     const { facts, identity } = split(input as z.output<S>);
     const attachments = await checkAttachments((input as { attachments?: string[] }).attachments ?? []);
     const received = receive(facts);
+    // The page's language (the web client says it in Accept-Language): the citizen's notices are written in it.
+    const language = /^en\b/i.test(headers['accept-language'] ?? '') ? 'en' : undefined;
     const withAttachments: Receive<never> = (ctx) => {
       const change = received(ctx);
       if (attachments.length) (change.next as CaseRecord).attachments = attachments;
+      if (language) (change.next as CaseRecord).language = language;
       return change;
     };
     const { case: c, accessCode } = await submitCase(kind, withAttachments, identity, 'web', undefined, undefined, intake);
