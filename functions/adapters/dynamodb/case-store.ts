@@ -391,7 +391,10 @@ async function retryOnTransactionConflict<T>(write: () => Promise<T>): Promise<T
       const moved = error instanceof CounterMoved;
       const conflict = cancelledBy(error, 'TransactionConflict') || (error as Error).name === 'TransactionConflictException';
       if (!(moved || conflict) || attempt >= (moved ? 60 : 5)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, Math.min(20 * attempt, 200) + Math.random() * 50));
+      // Losers of a burst on one counter spread out (exponential backoff, full jitter), so each
+      // round wastes few transactions on a counter that has moved again.
+      const wait = moved ? Math.random() * Math.min(1000, 20 * 2 ** Math.min(attempt, 6)) : 20 * attempt + Math.random() * 30;
+      await new Promise((resolve) => setTimeout(resolve, wait));
     }
   }
 }
