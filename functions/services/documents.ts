@@ -19,9 +19,11 @@ export async function trackedDocuments(trackingNo: string, accessCode: string, c
   return { documents: (await deps.repo.documents(c.caseId)).map(documentSummary) };
 }
 
-export async function trackedDocument(trackingNo: string, accessCode: string, clientIp: string, documentId: string, deps: ServiceDeps = defaultDeps()): Promise<OfficialDocument> {
+export async function trackedDocument(trackingNo: string, accessCode: string, clientIp: string, documentId: string, deps: ServiceDeps = defaultDeps()): Promise<Omit<OfficialDocument, 'caseId'>> {
   const c = await trackCase(trackingNo, accessCode, clientIp, deps);
-  return found(await deps.repo.document(c.caseId, documentId));
+  // The internal case id stays internal, as everywhere the citizen looks.
+  const { caseId: _caseId, ...doc } = found(await deps.repo.document(c.caseId, documentId));
+  return doc;
 }
 
 async function visibleCase(user: StaffActor, caseId: string, deps: ServiceDeps) {

@@ -18,9 +18,9 @@ const summary = z.object({
 /** A case's official notices as issued, oldest first. */
 export const documentList = z.object({ documents: z.array(summary) });
 
-/** One official notice exactly as issued (stored once, never changed). */
+/** One official notice exactly as issued (stored once, never changed); the citizen's copy has no caseId. */
 export const officialDocument = summary.extend({
-  caseId: z.string(),
+  caseId: z.string().optional(),
   template: z.string(),
   series: z.object({ agency: z.string(), year: z.number().int(), kind: z.string() }),
   seq: z.number().int().positive(),
