@@ -7,7 +7,7 @@ const agencySchema = z.object({
   /** The agency's key in document-number sequences: never change it once documents are issued. */
   code: z.string().regex(/^[A-Za-z0-9-]+$/).default('agency'),
   name: z.string().min(1).default('某市人民政府办公室'),
-  nameEn: z.string().min(1).default('General Office of the Municipal People’s Government'),
+  nameEn: z.string().min(1).default("General Office of the Municipal People's Government"),
   /** The short name in document numbers (某府办投诉〔2026〕第 12 号). */
   shortName: z.string().min(1).default('某府办'),
   phone: z.string().default('0000-12345678'),
@@ -17,9 +17,9 @@ const agencySchema = z.object({
   hoursEn: z.string().default('working days 9:00–12:00 and 13:30–17:30'),
   /** Where an applicant seeks administrative reconsideration (行政复议机关) and sues (有管辖权的人民法院). */
   reviewBody: z.string().default('某市人民政府'),
-  reviewBodyEn: z.string().default('the Municipal People’s Government'),
+  reviewBodyEn: z.string().default("the Municipal People's Government"),
   court: z.string().default('有管辖权的人民法院'),
-  courtEn: z.string().default('the competent people’s court'),
+  courtEn: z.string().default("the competent people's court"),
   /** The agency's own rules on complaints (the seed: 政务公开投诉举报制度) and on public comments (重大决策预公开制度). */
   complaintRules: z.string().default('《政务公开投诉举报制度》'),
   complaintRulesEn: z.string().default('the Rules on Complaints and Reports about Government Openness'),

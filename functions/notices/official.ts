@@ -17,7 +17,7 @@ interface OfficialKind {
   remedy?: Remedy | Record<string, Remedy>;
 }
 
-const OGI = { zh: '《中华人民共和国政府信息公开条例》', en: 'the Regulations of the People’s Republic of China on Open Government Information' };
+const OGI = { zh: '《中华人民共和国政府信息公开条例》', en: "the Regulations of the People's Republic of China on Open Government Information" };
 const complaintRules = (zh: string, en: string): Text => ({ zh: `{complaintRules}${zh}`, en: `{complaintRulesEn}, ${en}` });
 const ogi = (zh: string, en: string): Text => ({ zh: `${OGI.zh}${zh}`, en: `${OGI.en}, ${en}` });
 
