@@ -140,7 +140,7 @@ export function issueDocument(input: IssueInput, settings: OfficialSettings = of
     issuedDate,
     agencyName,
     title: pick(official.title),
-    subject: language === 'en' ? `${subject} (${documentNo})` : `${subject}（${documentNo}）`,
+    subject: withNumber(subject, documentNo, language),
     body: body.trim(),
     basis: pick(official.basis[c.kind] ?? official.basis.default),
     ...(remedyKind ? { remedy: pick(REMEDIES[remedyKind]) } : {}),
@@ -148,6 +148,12 @@ export function issueDocument(input: IssueInput, settings: OfficialSettings = of
     seal: { agencyName, date: language === 'en' ? enDate(issuedDate) : zhDate(issuedDate) },
   };
   return { ...doc, text: plainText(doc) };
+}
+
+/** The subject with the document number inside its closing bracket: 投诉受理告知书（编号 X，某府办投诉〔2026〕第 2 号）. */
+function withNumber(subject: string, documentNo: string, language: Language): string {
+  if (language === 'en') return /\)$/.test(subject) ? `${subject.slice(0, -1)}, No. ${documentNo})` : `${subject} (No. ${documentNo})`;
+  return /）$/.test(subject) ? `${subject.slice(0, -1)}，${documentNo}）` : `${subject}（${documentNo}）`;
 }
 
 function contactLine(agency: AgencySettings, language: Language, base: string): string {

@@ -142,3 +142,12 @@ describe('an official document', () => {
     expect(staff.some(isOfficial)).toBe(false);
   });
 });
+
+describe('the mail subject of an official notice', () => {
+  it('carries the document number inside its bracket', () => {
+    const accepted = citizen.find((n) => n.template === 'accepted')!;
+    const issue = (lang: Language) => issueDocument({ notice: accepted, case: caseOf(accepted, lang), seq: 3, issuedAt: '2026-11-29T01:00:00Z', publicBaseUrl: BASE }, settings).subject;
+    expect(issue('zh')).toBe(`投诉受理告知书（编号 ${accepted.vars.trackingNo}，某府办投诉〔2026〕第 3 号）`);
+    expect(issue('en')).toBe(`Complaint accepted (tracking number ${accepted.vars.trackingNo}, No. 某府办投诉〔2026〕第 3 号)`);
+  });
+});
