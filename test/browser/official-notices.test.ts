@@ -45,10 +45,10 @@ describe('web: official notices, printable from tracking and from the console', 
     return { trackingNo: res.body.trackingNo, accessCode: res.body.accessCode, caseId };
   }
 
-  /** The printed page: one A4 sheet, nothing of the site around it, the document within the printable width. */
-  async function checkPrint(page: Page, name: string) {
+  /** The printed page: `pages` A4 sheets, nothing of the site around them, the document within the printable width. */
+  async function checkPrint(page: Page, name: string, pages = 1) {
     const pdf = await page.pdf({ format: 'A4' });
-    expect(pdfPages(pdf)).toBe(1);
+    expect(pdfPages(pdf)).toBe(pages);
     await page.emulateMedia({ media: 'print' });
     const original = page.viewportSize();
     await page.setViewportSize({ width: Math.floor(A4_CONTENT_WIDTH_PX), height: 1000 });
@@ -158,6 +158,40 @@ describe('web: official notices, printable from tracking and from the console', 
     expect(staffText).toBe(citizenText);
     await shoot(page, 'notices-console-document');
     await checkPrint(page, 'notices-console-document');
+  });
+
+  it('a long disclosure reply (答复书) with its remedy and time limits prints on two A4 pages, the 落款 whole', async () => {
+    const rt = session.rt;
+    const req = await rt.fetchJson('POST', '/v1/disclosure-requests', {
+      applicant: { type: 'natural-person', name: '王五', email: 'wang.wu@example.net' },
+      description: '请公开某某区2026年度城市道路维修工程的招标文件和中标结果。',
+      purpose: '研究',
+      formats: ['electronic'],
+      delivery: 'email',
+    });
+    expect(req.status, req.text).toBe(201);
+    const list = await rt.fetchAs(HANDLER, 'GET', '/v1/cases?queue=unit');
+    const caseId = list.body.items.find((c: { trackingNo: string }) => c.trackingNo === req.body.trackingNo).caseId as string;
+    const act = async (user: typeof HANDLER, body: Record<string, unknown>) => {
+      const current = await rt.fetchAs(user, 'GET', `/v1/cases/${caseId}`);
+      const res = await rt.fetchAs(user, 'POST', `/v1/cases/${caseId}/actions`, { expectedVersion: current.body.version, ...body });
+      expect(res.status, res.text).toBe(200);
+    };
+    // A long reply: the page budget is set by the longest document the office writes.
+    const text = `经审查，您申请的信息中，招标文件属于本机关在履行行政管理职能过程中制作的政府信息，现予以公开；${'中标结果涉及第三方投标单位的报价和技术方案，经书面征求第三方意见，第三方认为公开会损害其商业秘密，本机关经审查认为不公开不会对公共利益造成重大影响。'.repeat(8)}`;
+    await act(HANDLER, { type: 'draft-reply', outcome: 'withhold', subReason: 'third-party-rights', text });
+    await act({ sub: 'dev-security-officer', name: '孙丽', groups: ['security-officer'], unit: 'office' }, { type: 'review', decision: 'approve' });
+    await act({ sub: 'dev-disclosure-head', name: '周华', groups: ['disclosure-head'], unit: 'office' }, { type: 'approve' });
+    const page = await session.open();
+    const doc = await openFromTracking(page, { trackingNo: req.body.trackingNo, accessCode: req.body.accessCode, caseId }, /政府信息公开申请答复书/);
+    const shown = (await doc.innerText()).replace(/\s+/g, ' ');
+    expect(shown).toMatch(/某府办依申请公开〔2026〕第 \d+ 号/);
+    expect(shown).toContain('《中华人民共和国政府信息公开条例》第三十三条');
+    expect(shown).toMatch(/救济途径：.*六十日内.*申请行政复议.*六个月内.*提起行政诉讼/);
+    await shoot(page, 'notices-disclosure-reply');
+    // About 800 characters of reply text: the notes and the 落款 go over to a second page, never split.
+    await checkPrint(page, 'notices-disclosure-reply', 2);
+    expect(await doc.locator('.doc-seal').evaluate((el) => getComputedStyle(el).breakInside)).toBe('avoid');
   });
 
   it('shows no page errors, no CSP refusals and no dialogs anywhere, and fits 360 px', () => {
