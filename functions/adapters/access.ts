@@ -66,6 +66,13 @@ export const caseQuery = table('Cases', 'Query');
  * notices, tracking number); DynamoStaffDirectory.remember.
  */
 export const casePut = table('Cases', 'PutItem');
+/**
+ * DynamoCaseRepository create / commit of a change with official notices: the document-number
+ * counter is read (GetItem) and moved on in the commit's transaction (UpdateItem).
+ */
+export const documentCounter = table('Cases', 'GetItem', 'UpdateItem');
+/** DynamoCaseRepository documents / document (a Query of the case's partition, a GetItem). */
+export const documentRead: readonly Access[] = [table('Cases', 'Query', 'GetItem')];
 /** DynamoCaseRepository claimNotice / markNotice. */
 export const noticeUpdate = table('Cases', 'UpdateItem');
 /** DynamoCaseRepository.setWaitToken: a condition check on the case and a Put of the token. */
@@ -106,12 +113,12 @@ export const contactList = caseIndex('contactRequests');
 
 /** Service-level building blocks, as the services call the adapters. */
 /** services/complaints submitComplaint: calendar, vault, new case, start its workflow. */
-export const submitCaseAccess: readonly Access[] = [calendarList, vaultPut, casePut, workflowStart];
+export const submitCaseAccess: readonly Access[] = [calendarList, vaultPut, casePut, documentCounter, workflowStart];
 /** services/complaints commitAndResume: conditional commit, then resume a waiting workflow. */
-export const commitAndResumeAccess: readonly Access[] = [casePut, caseGet, workflowResume];
+export const commitAndResumeAccess: readonly Access[] = [casePut, documentCounter, caseGet, workflowResume];
 /** services/complaints caseWithHistory. */
 export const caseWithHistoryAccess: readonly Access[] = [caseQuery, calendarList];
 /** services/tracking trackCase: rate limit, then the tracking-number item and the case. */
 export const trackCaseAccess: readonly Access[] = [rateLimit, caseGet];
 /** services/deadline-timers fireTimer (Warn, Escalate): load, commit. */
-export const fireTimerAccess: readonly Access[] = [caseGet, calendarList, casePut];
+export const fireTimerAccess: readonly Access[] = [caseGet, calendarList, casePut, documentCounter];

@@ -1,5 +1,5 @@
 import { publicRoute } from '../shared/http.ts';
-import { agency } from '../shared/agency.ts';
+import { publicAgency } from '../shared/agency.ts';
 import { config } from '../shared/config.ts';
 
 /**
@@ -8,5 +8,5 @@ import { config } from '../shared/config.ts';
  * name, hotline, office hours and privacy notice for the start page.
  */
 export const handler = publicRoute({}, async () => ({
-  body: { sms: config.smsEnabled, attachments: config.attachmentsEnabled, agency: agency() },
+  body: { sms: config.smsEnabled, attachments: config.attachmentsEnabled, agency: publicAgency() },
 }));

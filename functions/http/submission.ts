@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { type CaseKind, type ReporterIdentity } from '../domain/index.ts';
+import { type CaseKind, type CaseRecord, type ReporterIdentity } from '../domain/index.ts';
 import { receiptOf, submitCase, type Receive } from '../services/cases.ts';
 import { depsWithVault } from '../services/vault-deps.ts';
 import { publicRoute } from '../shared/http.ts';
@@ -24,8 +24,15 @@ ${kind}`, input);
     const { facts, identity } = split(input as z.output<S>);
     const attachments = await checkAttachments((input as { attachments?: string[] }).attachments);
     const received = receive(facts);
+    // The page's language (the web client says it in Accept-Language): the citizen's notices are written in it.
+    const language = /^en\b/i.test(headers['accept-language'] ?? '') ? 'en' : undefined;
     const withAttachments = withIntakeAttachments(received, attachments, 'citizen');
-    const { case: c, accessCode } = await submitCase(kind, withAttachments, identity, 'web', undefined, depsWithVault(), intake);
+    const withLanguage: Receive<never> = (ctx) => {
+      const change = withAttachments(ctx);
+      if (language) (change.next as CaseRecord).language = language;
+      return change;
+    };
+    const { case: c, accessCode } = await submitCase(kind, withLanguage, identity, 'web', undefined, depsWithVault(), intake);
     const { caseId: _id, channel: _ch, ...receipt } = receiptOf(c, accessCode);
     return { status: 201, body: receipt };
   });

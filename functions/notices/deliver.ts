@@ -40,8 +40,9 @@ export async function deliverPendingNotices(
   const counts = { sent: 0, skipped: 0, failed: 0, parked: 0 };
   for (const notice of pending) {
     const meta = { caseId, noticeId: notice.noticeId, template: notice.template, recipient: notice.to.kind };
-    // Rendered before any decryption: a broken template should not cost a reporter lookup.
-    const { subject, text } = renderNotice(notice.template, notice.vars, deps.publicBaseUrl);
+    // An official notice goes out as issued; any other is rendered before any decryption (a
+    // broken template should not cost a reporter lookup).
+    const { subject, text } = notice.mail ?? renderNotice(notice.template, notice.vars, deps.publicBaseUrl);
     // Two executions of one case (a review opened while the first was closing) may deliver at
     // once: the claim lets exactly one of them send each notice.
     if (!(await deps.repo.claimNotice(caseId, notice.noticeId))) continue;

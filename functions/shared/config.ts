@@ -35,13 +35,6 @@ export const config = {
   get unitsJson() {
     return read('UNITS_JSON', '');
   },
-  /**
-   * JSON, the agency the public pages name: {"name": {"zh","en"}, "hotline", "officeHours":
-   * {"zh","en"}, "privacy": [{"zh","en"}, …]} (functions/shared/agency.ts has the default).
-   */
-  get agencyJson() {
-    return read('AGENCY_JSON', '');
-  },
   /** AWS: a KMS key ARN for the reporter vault. */
   get vaultKmsKeyArn() {
     return process.env.VAULT_KMS_KEY_ARN;
@@ -103,5 +96,19 @@ export const config = {
   /** Path-style S3 URLs (the local stand-in). */
   get s3PathStyle() {
     return process.env.S3_FORCE_PATH_STYLE === 'true';
+  },
+  /**
+   * JSON, the agency this deployment serves, for the start page and the official notices
+   * (functions/shared/agency.ts lists the fields and their defaults): {"code": "…", "name": "…", "shortName": "…", "phone": "…", …}.
+   */
+  get agencyJson() {
+    return read('AGENCY_JSON', '');
+  },
+  /**
+   * JSON, the document number format per case kind, e.g. {"complaint": "{agency}投诉〔{year}〕第 {n} 号"}
+   * (tokens: {agency} short name, {kind}, {year}, {n} or {n:3} zero-padded); a kind left out keeps its default.
+   */
+  get documentNumberFormatsJson() {
+    return read('DOCUMENT_NUMBER_FORMATS_JSON', '');
   },
 };

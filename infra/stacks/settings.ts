@@ -4,6 +4,7 @@
  * everything that is a design decision is fixed in the stacks.
  */
 import type { Node } from 'constructs';
+import { officialSettings } from '../../functions/notices/official-settings.ts';
 
 export interface Unit {
   code: string;
@@ -90,6 +91,13 @@ export interface Settings {
   breakGlassRoleArn?: string;
   /** Subscribed (e-mail) to the alarm topic when set. */
   alarmEmail?: string;
+  /**
+   * The agency as its official notices name it (`-c agency='{"code":…,"name":…,"shortName":…}'`,
+   * AGENCY_JSON) and the document number format per case kind (`-c documentNumberFormats=…`,
+   * DOCUMENT_NUMBER_FORMATS_JSON); checked at synth, so a malformed one never deploys.
+   */
+  agencyJson?: string;
+  documentNumberFormatsJson?: string;
 }
 
 const str = (node: Node, key: string): string | undefined => {
@@ -105,6 +113,13 @@ const num = (node: Node, key: string, fallback: number): number => {
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0) throw new Error(`Context ${key} must be a positive number`);
   return n;
+};
+
+/** An object given as JSON (cdk.json) or a JSON string (`-c key='{…}'`), passed on as a JSON string. */
+const json = (node: Node, key: string): string | undefined => {
+  const value: unknown = node.tryGetContext(key);
+  if (value === undefined || value === null || value === '') return undefined;
+  return typeof value === 'string' ? JSON.stringify(JSON.parse(value)) : JSON.stringify(value);
 };
 
 /** A list given as JSON array (cdk.json) or a comma-separated string (`-c key=a,b`). */
@@ -192,7 +207,11 @@ export function readSettings(node: Node): Settings {
     publicBaseUrl: str(node, 'publicBaseUrl') && httpsUrl('publicBaseUrl', str(node, 'publicBaseUrl')!),
     breakGlassRoleArn: str(node, 'breakGlassRoleArn'),
     alarmEmail: str(node, 'alarmEmail'),
+    agencyJson: json(node, 'agency'),
+    documentNumberFormatsJson: json(node, 'documentNumberFormats'),
   };
+  // Parsed as the functions will parse them: a bad agency or number format fails the synth, not a notice.
+  officialSettings(result.agencyJson ?? '', result.documentNumberFormatsJson ?? '');
   if (stage === 'prod') checkProd(result);
   return result;
 }

@@ -155,6 +155,8 @@ export class StatelessStack extends Stack {
       JWT_UNIT_CLAIM: identity.unitClaim,
       VAULT_KMS_KEY_ARN: stateful.reporterKey.keyArn,
       PUBLIC_BASE_URL: publicUrl,
+      ...(settings.agencyJson ? { AGENCY_JSON: settings.agencyJson } : {}),
+      ...(settings.documentNumberFormatsJson ? { DOCUMENT_NUMBER_FORMATS_JSON: settings.documentNumberFormatsJson } : {}),
       POWERTOOLS_SERVICE_NAME: 'disclosure-intake',
     };
 

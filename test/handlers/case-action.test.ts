@@ -37,6 +37,8 @@ beforeEach(() => {
   sfn.reset();
   ddb.on(ScanCommand).resolves({ Items: [] });
   ddb.on(QueryCommand).resolves({ Items: [] });
+  // No document-number counter yet: the first official notice of its series.
+  ddb.on(GetCommand).resolves({});
   ddb.on(GetCommand, { Key: { pk: `CASE#${caseId}`, sk: 'CASE' } }).resolves({ Item: stored() });
   ddb.on(GetCommand, { Key: { pk: `CASE#${caseId}`, sk: 'WAIT' } }).resolves({ Item: { token: 'token-1' } });
 });
@@ -50,6 +52,9 @@ describe('POST /v1/cases/{caseId}/actions', () => {
     const write = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
     expect(write[0]!.Put).toMatchObject({ ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': 1 } });
     expect(write.some((i) => (i.Put?.Item?.sk as string)?.startsWith('EVENT#'))).toBe(true);
+    // The acceptance notice is an official document: numbered by moving the counter on in the same transaction.
+    expect(write.find((i) => i.Update)?.Update).toMatchObject({ Key: { sk: 'DOCNO' }, ConditionExpression: 'attribute_not_exists(n)', ExpressionAttributeValues: { ':next': 1 } });
+    expect(write.find((i) => (i.Put?.Item?.sk as string)?.startsWith('DOC#'))?.Put?.Item).toMatchObject({ seq: 1, template: 'accepted', documentNo: expect.stringMatching(/〔2026〕第 1 号$/) });
     expect(sfn.commandCalls(SendTaskSuccessCommand)[0]!.args[0].input.taskToken).toBe('token-1');
   });
 

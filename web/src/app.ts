@@ -6,6 +6,7 @@ import { ComplaintForm } from './citizen/complaint-form.ts';
 import { ConsultationList, ConsultationPage } from './citizen/consultations.ts';
 import { StartPage } from './citizen/start.ts';
 import { TrackPage } from './citizen/track.ts';
+import { TrackedDocumentPage } from './citizen/document-page.ts';
 import { onLangChange, t } from './lib/i18n.ts';
 import { Link, useLocation } from './lib/router.ts';
 import { ErrorBox, Loading } from './ui/feedback.ts';
@@ -18,6 +19,7 @@ const CITIZEN: Record<string, ComponentType> = {
   '/disclosure-request': DisclosureForm,
   '/disclosure-request/done': ReceiptPage,
   '/track': TrackPage,
+  '/track/document': TrackedDocumentPage,
   '/consultations': ConsultationList,
   '/consultations/done': ReceiptPage,
 };

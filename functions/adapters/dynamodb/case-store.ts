@@ -2,9 +2,12 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { CasePageQuery, CaseRepository, StoredNotice } from '../../domain/cases/ports.ts';
 import type { CaseRecord, HistoryEvent, NoticeIntent } from '../../domain/cases/model.ts';
+import type { DocumentIssuer, OfficialDocument } from '../../domain/notices/official-document.ts';
+import { officialIssuer } from '../../notices/official.ts';
 import { config } from '../../shared/config.ts';
 import { dynamo } from './client.ts';
 import { queryCasePage } from './case-page.ts';
+import { CounterMoved, issueDocuments } from './document-counter.ts';
 
 type Change = { next: CaseRecord; events: Omit<HistoryEvent, 'caseId' | 'seq'>[]; notices: NoticeIntent[] };
 
@@ -29,22 +32,33 @@ const CASE_SK = 'CASE';
 const WAIT_SK = 'WAIT';
 /** openDueAt of a case whose open deadlines are all paused: sorts after every real due time. */
 const PAUSED = '9999-12-31T23:59:59.999Z';
+const docSk = (documentId: string) => `DOC#${documentId}`;
 
 /**
- * Cases in one table: the case item, its ledger events and its notices share a partition, so one
- * transaction writes a change with everything it causes. The case item carries the sparse index
- * attributes (openUnit/openDueAt) only while a deadline is open.
+ * Cases in one table: the case item, its ledger events, its notices and its official documents
+ * share a partition, so one transaction writes a change with everything it causes, together with
+ * the document-number counters it moves on (document-counter.ts). The case item carries the
+ * sparse index attributes (openUnit/openDueAt) only while a deadline is open.
  */
 export class DynamoCaseRepository implements CaseRepository {
-  constructor(private readonly table = config.casesTable) {}
+  constructor(
+    private readonly table = config.casesTable,
+    private readonly issuer: DocumentIssuer = officialIssuer(),
+  ) {}
 
   /**
-   * Writes a new case with its tracking-number item, events and notices in one transaction. With
-   * `intake`, the intake-key item goes into the same transaction: either the case exists and its
-   * key points at it, or neither does; a second create under the same key throws IntakeKeyTaken.
+   * Writes a new case with its tracking-number item, events, notices and documents in one
+   * transaction. With `intake`, the intake-key item goes into the same transaction: either the
+   * case exists and its key points at it, or neither does; a second create under the same key
+   * throws IntakeKeyTaken.
    */
   async create(change: Change, intake?: IntakeKey): Promise<void> {
+    return retryOnTransactionConflict(() => this.createOnce(change, intake));
+  }
+
+  private async createOnce(change: Change, intake?: IntakeKey): Promise<void> {
     const { next } = change;
+    const issued = await this.issue(change);
     const intakeItem = intake
       ? [
           {
@@ -63,7 +77,8 @@ export class DynamoCaseRepository implements CaseRepository {
             ...intakeItem,
             { Put: { TableName: this.table, Item: caseItem(next), ConditionExpression: 'attribute_not_exists(pk)' } },
             { Put: { TableName: this.table, Item: { pk: `TRACK#${next.trackingNo}`, sk: 'TRACK', caseId: next.caseId }, ConditionExpression: 'attribute_not_exists(pk)' } },
-            ...this.appendItems(change, 0),
+            ...issued.counterItems,
+            ...this.appendItems(change, 0, issued.documents),
           ],
         }),
       );
@@ -71,8 +86,27 @@ export class DynamoCaseRepository implements CaseRepository {
       if (intake && error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') {
         throw new IntakeKeyTaken('A case was already created under this Idempotency-Key');
       }
-      throw error;
+      throw counterMoved(error, intake ? 3 : 2, issued.counterItems.length) ?? error;
     }
+  }
+
+  /** The change's official documents, numbered from the counters as they stand now. */
+  private issue(change: Change) {
+    const issuedAt = change.events[0]?.at ?? new Date().toISOString();
+    return issueDocuments(this.table, this.issuer, change.next, change.notices, issuedAt);
+  }
+
+  /** A case's official documents as issued, oldest first. */
+  async documents(caseId: string): Promise<OfficialDocument[]> {
+    const items = await this.queryAll({ KeyConditionExpression: 'pk = :pk AND begins_with(sk, :d)', ExpressionAttributeValues: { ':pk': casePk(caseId), ':d': 'DOC#' } });
+    return items.map(({ pk: _pk, sk: _sk, ...d }) => d as unknown as OfficialDocument).sort((a, b) => a.issuedAt.localeCompare(b.issuedAt) || a.seq - b.seq);
+  }
+
+  async document(caseId: string, documentId: string): Promise<OfficialDocument | undefined> {
+    const { Item } = await dynamo().send(new GetCommand({ TableName: this.table, Key: { pk: casePk(caseId), sk: docSk(documentId) }, ConsistentRead: true }));
+    if (!Item) return undefined;
+    const { pk: _pk, sk: _sk, ...d } = Item;
+    return d as unknown as OfficialDocument;
   }
 
   /** The case created under an intake key, if any (consistent read). */
@@ -101,6 +135,7 @@ export class DynamoCaseRepository implements CaseRepository {
   }
 
   private async commitOnce(change: Change, expectedVersion: number): Promise<boolean> {
+    const issued = await this.issue(change);
     try {
       await dynamo().send(
         new TransactWriteCommand({
@@ -113,12 +148,17 @@ export class DynamoCaseRepository implements CaseRepository {
                 ExpressionAttributeValues: { ':v': expectedVersion },
               },
             },
-            ...this.appendItems(change, expectedVersion),
+            ...issued.counterItems,
+            ...this.appendItems(change, expectedVersion, issued.documents),
           ],
         }),
       );
       return true;
     } catch (error) {
+      // The case moved on (its version condition, item 0): stale. A counter moved: number again.
+      if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') return false;
+      const moved = counterMoved(error, 1, issued.counterItems.length);
+      if (moved) throw moved;
       if (cancelledBy(error, 'ConditionalCheckFailed')) return false;
       throw error;
     }
@@ -269,8 +309,9 @@ export class DynamoCaseRepository implements CaseRepository {
     return items;
   }
 
-  private appendItems(change: Change, fromVersion: number) {
+  private appendItems(change: Change, fromVersion: number, documents: OfficialDocument[] = []) {
     const { next, events, notices } = change;
+    const mailOf = new Map(documents.map((d) => [d.documentId, { subject: d.subject, text: d.text }]));
     const pk = casePk(next.caseId);
     const eventItems = events.map((e, i) => ({
       Put: {
@@ -282,11 +323,26 @@ export class DynamoCaseRepository implements CaseRepository {
     const noticeItems = notices.map((n) => ({
       Put: {
         TableName: this.table,
-        Item: { pk, sk: `NOTICE#${n.noticeId}`, caseId: next.caseId, ...n, status: 'pending', createdAt: new Date().toISOString(), attempts: 0 },
+        Item: {
+          pk,
+          sk: `NOTICE#${n.noticeId}`,
+          caseId: next.caseId,
+          ...n,
+          // An official notice goes out exactly as its document was issued.
+          ...(mailOf.has(n.noticeId) ? { mail: mailOf.get(n.noticeId) } : {}),
+          // Nobody to send it to: issued (and kept as a document) but never delivered.
+          status: n.deliver === false ? 'skipped' : 'pending',
+          createdAt: new Date().toISOString(),
+          attempts: 0,
+        },
         ConditionExpression: 'attribute_not_exists(sk)',
       },
     }));
-    return [...eventItems, ...noticeItems];
+    // Written once, never updated: the document as issued, for reprinting exactly as sent.
+    const documentItems = documents.map((d) => ({
+      Put: { TableName: this.table, Item: { pk, sk: docSk(d.documentId), ...d }, ConditionExpression: 'attribute_not_exists(sk)' },
+    }));
+    return [...eventItems, ...noticeItems, ...documentItems];
   }
 }
 
@@ -332,14 +388,30 @@ export function isTransactionConflict(error: unknown): boolean {
   return cancelledBy(error, 'TransactionConflict') || (error as Error)?.name === 'TransactionConflictException';
 }
 
-/** Concurrent transactions on one item cancel each other; the version condition makes a retry safe. */
+/** The CounterMoved to retry with when one of the counter items (from `first`, `count` of them) failed its condition or conflicted. */
+function counterMoved(error: unknown, first: number, count: number): CounterMoved | undefined {
+  if (!(error instanceof TransactionCanceledException) || count === 0) return undefined;
+  const reasons = (error.CancellationReasons ?? []).slice(first, first + count);
+  return reasons.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict') ? new CounterMoved('A document-number counter moved') : undefined;
+}
+
+/**
+ * Concurrent transactions on one item cancel each other; the version condition makes a retry
+ * safe. A moved document-number counter is retried longer: every round one of the concurrent
+ * commits wins, so a burst of N commits on one series settles within about N rounds.
+ */
 async function retryOnTransactionConflict<T>(write: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await write();
     } catch (error) {
-      if (attempt >= 5 || !(cancelledBy(error, 'TransactionConflict') || (error as Error).name === 'TransactionConflictException')) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 30));
+      const moved = error instanceof CounterMoved;
+      const conflict = cancelledBy(error, 'TransactionConflict') || (error as Error).name === 'TransactionConflictException';
+      if (!(moved || conflict) || attempt >= (moved ? 60 : 5)) throw error;
+      // Losers of a burst on one counter spread out (exponential backoff, full jitter), so each
+      // round wastes few transactions on a counter that has moved again.
+      const wait = moved ? Math.random() * Math.min(1000, 20 * 2 ** Math.min(attempt, 6)) : 20 * attempt + Math.random() * 30;
+      await new Promise((resolve) => setTimeout(resolve, wait));
     }
   }
 }

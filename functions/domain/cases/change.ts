@@ -34,9 +34,15 @@ export class ChangeBuilder<C extends CaseRecord = CaseRecord> {
     return this;
   }
 
-  /** The citizen, when they can be reached. */
+  /**
+   * The citizen. One who cannot be reached (anonymous, or no channel) still gets the notice
+   * issued, marked not to be delivered: official notices are numbered and kept with the case,
+   * where the tracking page shows them.
+   */
   notifyCitizen(template: string, vars: Record<string, string> = {}): this {
-    return this.next.reporterReachable ? this.notify(template, { kind: 'reporter' }, vars) : this;
+    this.notify(template, { kind: 'reporter' }, vars);
+    if (!this.next.reporterReachable) this.notices[this.notices.length - 1]!.deliver = false;
+    return this;
   }
 
   /** The assigned handler where the case has one with an address, else the unit's mailbox. */

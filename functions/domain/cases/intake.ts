@@ -16,6 +16,8 @@ export interface IntakeContext {
   reporterRef?: string;
   reporterReachable: boolean;
   reporterChannel?: 'email' | 'sms';
+  /** The page's language at submission; absent (staff entry, an old client): Chinese. */
+  language?: 'zh' | 'en';
   createdBy?: { sub: string; name: string; unit: string };
 }
 
@@ -57,6 +59,7 @@ export function receiveCase<C extends CaseRecord>(facts: Omit<C, keyof CaseRecor
     ...(ctx.reporterRef ? { reporterRef: ctx.reporterRef } : {}),
     reporterReachable: ctx.reporterReachable,
     ...(ctx.reporterChannel ? { reporterChannel: ctx.reporterChannel } : {}),
+    ...(ctx.language === 'en' ? { language: 'en' } : {}),
     receivedAt,
     legalReceiptDate: legalReceiptDate(ctx.calendar, receivedAt),
     deadlines,

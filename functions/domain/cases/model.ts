@@ -71,6 +71,8 @@ export interface CaseRecord {
   reporterReachable: boolean;
   /** How notices reach the citizen, when they can: the channel, never the address. */
   reporterChannel?: 'email' | 'sms';
+  /** The language the citizen used when submitting (the page's language): their notices are written in it. Absent: Chinese. */
+  language?: 'zh' | 'en';
   receivedAt: string;
   legalReceiptDate: string;
   deadlines: Record<string, DeadlineState | undefined>;
@@ -120,6 +122,11 @@ export interface NoticeIntent {
   template: string;
   to: Recipient;
   vars: Record<string, string>;
+  /**
+   * False for a citizen who cannot be reached: nothing is sent, but the notice is still issued
+   * (an official document is numbered and kept with the case for the tracking page).
+   */
+  deliver?: false;
 }
 
 export interface Unit {

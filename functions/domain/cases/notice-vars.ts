@@ -29,6 +29,10 @@ export function noticeVars<C extends CaseRecord>(c: C, units: Unit[], rules: Kin
     caseNoun: rules.definition.noun.zh,
     kindLabel: rules.definition.label.zh,
     citizenNoun: rules.definition.citizen.zh,
+    // A value with an English form carries it as `<name>En`: the English notices use it (functions/notices/render.ts).
+    caseNounEn: rules.definition.noun.en,
+    kindLabelEn: rules.definition.label.en,
+    citizenNounEn: rules.definition.citizen.en,
     unitName: unitName(c, units),
     receivedDate: c.legalReceiptDate,
     assigneeName: c.assigneeName ?? '',

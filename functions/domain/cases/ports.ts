@@ -52,6 +52,8 @@ export interface StoredNotice extends NoticeIntent {
   attempts: number;
   /** After a failed send: not to be tried again before this time. */
   retryAt?: string;
+  /** An official notice: the mail exactly as its document was issued (number, date, text), sent as it is. */
+  mail?: { subject: string; text: string };
 }
 
 /**

@@ -87,7 +87,10 @@ function decide(b: B, requested: CaseAction) {
 export const complaintRules = {
   definition: complaintKind,
   decide,
-  noticeVars: (c) => ({ category: categories.find((k) => k.code === c.category)?.zh ?? c.category }),
+  noticeVars: (c) => {
+    const category = categories.find((k) => k.code === c.category);
+    return { category: category?.zh ?? c.category, categoryEn: category?.en ?? c.category };
+  },
   citizenFields: (c) => ({
     category: c.category,
     ...(c.notAcceptedReason ? { notAcceptedReason: c.notAcceptedReason } : {}),

@@ -146,7 +146,7 @@ function conclude(b: CB, action: Extract<CommentAction, { type: 'conclude' }>) {
   const label = outcomeLabel(action.outcome)?.zh ?? '已纳入意见采纳情况报告';
   const text = action.reason ? `${label}：${action.reason}` : label;
   b.event('concluded', { publicNote: text });
-  b.notifyCitizen('comment-concluded', { outcome: label, reason: action.reason ?? '' });
+  b.notifyCitizen('comment-concluded', { outcome: label, outcomeEn: outcomeLabel(action.outcome)?.en ?? 'Included in the report on how comments were used', reason: action.reason ?? '' });
 }
 
 export const commentRules = {

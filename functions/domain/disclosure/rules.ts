@@ -146,7 +146,7 @@ function approve(b: B, action: Extract<DisclosureAction, { type: 'approve' }>, u
   b.next.conclusion = { outcome: decision.outcome, ...(decision.subReason ? { subReason: decision.subReason } : {}), at: b.at };
   b.setDeadline('reply', closeDeadline(b.deadline('reply'), 'met', b.ctx.now));
   b.event('replied', { publicNote: outcomeText(decision), publicNoteEn: outcomeText(decision, 'en'), ...(action.comment ? { internalNote: action.comment } : {}) });
-  b.notifyCitizen('disclosure-reply', { outcome: outcomeText(decision), text: decision.text, withheld: decision.withheld ?? '' });
+  b.notifyCitizen('disclosure-reply', { outcome: outcomeText(decision), outcomeEn: outcomeText(decision, 'en'), text: decision.text, withheld: decision.withheld ?? '' });
 }
 
 function decide(b: B, requested: CaseAction, user: StaffActor) {
@@ -198,7 +198,10 @@ export const disclosureRules = {
   decide,
   expire: (b, d) => (d.name === 'clarification' ? closeUnclarified(b) : thirdPartyDone(b, d.dueAt, undefined)),
   available: (c, type, ctx) => type !== 'request-clarification' || (!c.clarification && clarificationWindowOpen(c, ctx)),
-  noticeVars: (c) => ({ applicantType: applicantTypes.find((a) => a.code === c.applicantType)?.label.zh ?? c.applicantType }),
+  noticeVars: (c) => {
+    const type = applicantTypes.find((a) => a.code === c.applicantType);
+    return { applicantType: type?.label.zh ?? c.applicantType, applicantTypeEn: type?.label.en ?? c.applicantType };
+  },
   citizenFields: (c) => ({
     description: c.description,
     ...(c.clarification ? { clarification: { text: c.clarification.text, answerDue: c.clarification.answerDue, ...(c.clarification.answeredAt ? { answeredAt: toShanghaiIso(c.clarification.answeredAt) } : {}) } } : {}),

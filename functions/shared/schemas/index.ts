@@ -11,3 +11,4 @@ export * from './contact.ts';
 export * from './disclosure.ts';
 export * from './staff.ts';
 export * from './uploads.ts';
+export * from './documents.ts';

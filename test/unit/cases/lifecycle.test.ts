@@ -12,8 +12,8 @@ describe('receipt', () => {
     expect([d.acceptance?.dueDate, d.transfer?.dueDate, d.disposition?.dueDate]).toEqual(['2026-10-10', '2026-10-13', '2026-10-27']);
     expect(change.next.status).toBe('received');
     expect(change.events[0]).toMatchObject({ event: 'received', publicNote: '通过信函收到' });
-    // Anonymous: nobody to acknowledge; the intake unit is told of a new case.
-    expect(change.notices.map((n) => n.template)).toEqual(['new-case']);
+    // Anonymous: the receipt is issued (kept with the case for the tracking page) but not sent; the intake unit is told of a new case.
+    expect(change.notices.map((n) => [n.template, n.deliver])).toEqual([['receipt', false], ['new-case', undefined]]);
   });
 });
 

@@ -95,6 +95,15 @@ describe('deliverPendingNotices', () => {
     expect(repo.notices.map((n) => n.status)).toEqual(['sent', 'sent']);
   });
 
+  it('sends an official notice exactly as its document was issued (number and date included)', async () => {
+    const change = newCase('case-1');
+    const issued = { subject: '投诉收件回执（编号 X）（某府办投诉〔2026〕第 9 号）', text: '某市人民政府办公室\n投诉收件回执\n某府办投诉〔2026〕第 9 号\n' };
+    const { deps, mailer, caseId, repo } = setup({ intents: [change.notices[0]!] });
+    repo.notices[0]!.mail = issued;
+    await deliverPendingNotices(caseId, deps);
+    expect(mailer.sent).toEqual([{ to: [REPORTER.email], ...issued }]);
+  });
+
   it("never puts the reporter's identity into a staff notice", async () => {
     const staff = allDomainNotices().filter((n) => n.to.kind !== 'reporter');
     const { deps, mailer, caseId } = setup({ intents: staff });

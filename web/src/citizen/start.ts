@@ -1,5 +1,5 @@
 import { h } from 'preact';
-import type { Agency } from '../../../functions/shared/agency.ts';
+import type { PublicAgency } from '../../../functions/shared/agency.ts';
 import { useLoad } from '../lib/hooks.ts';
 import { t, tr } from '../lib/i18n.ts';
 import { loadPublicConfig } from '../lib/public-config.ts';
@@ -19,7 +19,7 @@ function Card({ href, title, text }: Service) {
 }
 
 /** Who runs this service and how to reach them, and who sees what a citizen sends: from GET /v1/config. */
-function AgencyInfo({ agency }: { agency: Agency }) {
+function AgencyInfo({ agency }: { agency: PublicAgency }) {
   return h(
     'div',
     { class: 'agency' },

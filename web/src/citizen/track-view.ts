@@ -11,6 +11,7 @@ import { Timeline } from '../ui/timeline.ts';
 import { AttachmentList } from '../ui/attachment-list.ts';
 import { ClarificationForm } from './clarification.ts';
 import { RatingForm } from './rating.ts';
+import { TrackedDocuments } from './tracked-documents.ts';
 
 interface Props {
   view: CitizenCase;
@@ -134,6 +135,7 @@ export function TrackView({ view, accessCode, reload }: Props) {
         ),
     h(AttachmentList, { items: view.attachments, title: t('附件材料', 'Files') }),
     h(Clarification, { view, accessCode, reload }),
+    h(TrackedDocuments, { trackingNo: view.trackingNo, accessCode }),
     view.reply ? h('section', { class: 'result', 'aria-labelledby': 'reply-h' }, h('h3', { id: 'reply-h' }, t('答复', 'Reply')), h(ReplyView, { reply: view.reply })) : null,
     view.notAcceptedReason
       ? h('section', { class: 'result' }, h('h3', null, t('不予受理的理由', 'Why it was not accepted')), h('p', { class: 'prose' }, view.notAcceptedReason))

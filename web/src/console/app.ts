@@ -4,6 +4,7 @@ import { Link, navigate } from '../lib/router.ts';
 import { Page, Title } from '../ui/layout.ts';
 import { AnnualReportPage } from './annual-report.ts';
 import { CasePage } from './case-page.ts';
+import { CaseDocumentPage } from './case-documents.ts';
 import { ConsultationsPage, ConsultationStaffPage } from './consultations.ts';
 import { ContactRequestsPage, isCustodian } from './contact-requests.ts';
 import { Inbox } from './inbox.ts';
@@ -40,6 +41,8 @@ function Nav({ s, path }: { s: Session; path: string }) {
 }
 
 function route(path: string, s: Session) {
+  const documentMatch = /^\/console\/cases\/([^/]+)\/documents\/([^/]+)$/.exec(path);
+  if (documentMatch) return h(CaseDocumentPage, { caseId: decodeURIComponent(documentMatch[1]!), documentId: decodeURIComponent(documentMatch[2]!), key: path });
   const caseMatch = /^\/console\/cases\/([^/]+)$/.exec(path);
   if (caseMatch) return h(CasePage, { caseId: decodeURIComponent(caseMatch[1]!), key: caseMatch[1] });
   const consultation = /^\/console\/consultations\/([^/]+)$/.exec(path);

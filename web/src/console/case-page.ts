@@ -20,6 +20,7 @@ import { ActionPanel } from './action-panel.ts';
 import { serverNow, syncClock } from './clock.ts';
 import { unitName, useUnits } from './units.ts';
 import { dueText } from './working-days.ts';
+import { CaseDocuments } from './case-documents.ts';
 
 async function loadCase(caseId: string): Promise<StaffCase> {
   const [c] = await Promise.all([call<StaffCase>('GET', `/v1/cases/${encodeURIComponent(caseId)}`, { staff: true }), syncClock()]);
@@ -197,6 +198,7 @@ export function CasePage({ caseId }: { caseId: string }) {
           h(Outcome, { c, units: units.data }),
           h(RelayPanel, { c, onSent: loaded.reload }),
           h(ContactPanel, { c, onChanged: loaded.reload }),
+          h(CaseDocuments, { caseId: c.caseId }),
           h('section', { class: 'panel case-history' }, h('h2', null, t('办理记录', 'History')), h(Timeline, { kind: c.kind, items: c.history })),
         )
       : null,

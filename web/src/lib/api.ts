@@ -1,4 +1,4 @@
-import { t } from './i18n.ts';
+import { lang, t } from './i18n.ts';
 
 export interface FieldError {
   path: string;
@@ -63,7 +63,8 @@ export interface CallOptions {
 }
 
 export async function call<T>(method: string, path: string, options: CallOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+  // The page's language, so that what the server writes to the citizen (their notices) is in it.
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': lang() === 'en' ? 'en' : 'zh-CN', ...options.headers };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   const token = options.staff ? auth?.token() : undefined;
   if (token) headers.authorization = `Bearer ${token}`;

@@ -1,9 +1,9 @@
-import type { Agency } from '../../../functions/shared/agency.ts';
+import type { PublicAgency } from '../../../functions/shared/agency.ts';
 import { call } from './api.ts';
 
 export interface PublicConfig {
   sms: boolean;
-  agency: Agency;
+  agency: PublicAgency;
 }
 
 let loaded: Promise<PublicConfig> | undefined;
