@@ -1,7 +1,7 @@
 /**
  * axe-core on every page state a citizen, a handler or a supervisor meets (start page, each form
  * and its error state, the receipt, tracking, the console's inbox and case pages, supervision,
- * consultations, the annual report), in Chinese and in English, at phone and desktop sizes:
+ * consultations, the annual report, an official notice as citizen and staff open it), in Chinese and in English, at phone and desktop sizes:
  * zero violations of WCAG 2.x A/AA and axe's best practices.
  */
 import type { Page } from 'playwright-core';
@@ -96,6 +96,13 @@ describe('web: axe-core finds nothing on any page state, in both languages, on p
         await p.locator('.timeline').waitFor();
       },
     },
+    {
+      name: 'an official notice from tracking',
+      open: async (p) => {
+        await p.locator('section.documents .document-list a').first().click();
+        await p.locator('article.official-document').waitFor();
+      },
+    },
     { name: 'consultations', open: async (p) => (await p.goto('/consultations'), await p.locator('main li a').first().waitFor()) },
     { name: 'a consultation', open: async (p) => (await p.goto(`/consultations/${consultationId}`), await p.locator('main h1').waitFor()) },
   ];
@@ -104,6 +111,13 @@ describe('web: axe-core finds nothing on any page state, in both languages, on p
     { name: 'console inbox', open: async (p) => (await p.goto('/console'), await p.locator('.case-list, .list-count').first().waitFor()) },
     { name: 'console inbox, closed', open: async (p) => (await p.goto('/console?queue=unit&state=closed'), await p.locator('.case-row').first().waitFor()) },
     { name: 'complaint case page', open: async (p) => (await p.goto(`/console/cases/${complaint.caseId}`), await p.locator('.timeline').waitFor()) },
+    {
+      name: 'an official notice in the console',
+      open: async (p) => {
+        await p.locator('section.documents .document-list a').first().click();
+        await p.locator('article.official-document').waitFor();
+      },
+    },
     { name: 'request case page', open: async (p) => (await p.goto(`/console/cases/${requestCaseId}`), await p.locator('.timeline').waitFor()) },
     { name: 'supervision dashboard', open: async (p) => (await p.goto('/console/supervision'), await p.locator('h2').first().waitFor()) },
     { name: 'console consultations', open: async (p) => (await p.goto('/console/consultations'), await heading(p)) },

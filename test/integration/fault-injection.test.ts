@@ -134,7 +134,8 @@ async function mailFor(n: number, trackingNo: string): Promise<Record<string, nu
   const counts: Record<string, number> = {};
   for (const m of await rt.emails()) {
     if (m.to !== email(n) && !m.text.includes(trackingNo) && !m.subject.includes(trackingNo)) continue;
-    const key = `${m.to} «${m.subject.replace(trackingNo, '#')}»`;
+    // Tracking and document numbers differ from run to run; the notice is the same.
+    const key = `${m.to} «${m.subject.replace(trackingNo, '#').replace(/第 \d+ 号/, '第 N 号')}»`;
     counts[key] = (counts[key] ?? 0) + 1;
   }
   return counts;

@@ -73,7 +73,7 @@ export function receiveCase<C extends CaseRecord>(facts: Omit<C, keyof CaseRecor
   const actor = ctx.createdBy ? { type: 'staff' as const, ...ctx.createdBy } : { type: 'citizen' as const };
   const b = builder(c, actor, ctx, rules);
   b.event('received', { publicNote: `通过${CHANNEL_ZH[ctx.channel]}收到`, publicNoteEn: `Received ${CHANNEL_EN[ctx.channel]}` });
-  b.notifyCitizen(def.templates.receipt);
+  if (def.templates.receipt) b.notifyCitizen(def.templates.receipt);
   if (def.templates['new-case']) b.notify(def.templates['new-case'], { kind: 'unit', unit: c.unit });
   return b.build();
 }

@@ -67,7 +67,8 @@ export const consultationKind: KindDefinition<ConsultationStatus> = {
     closed: { label: { zh: '征求意见截止', en: 'Closed' }, public: true },
     reported: { label: { zh: '公布意见采纳情况', en: 'Adoption report published' }, public: true },
   },
-  templates: { ...coreTemplates, receipt: 'receipt', 'new-case': '', extended: 'extended' },
+  // Staff draft a consultation: there is no citizen to send a receipt to.
+  templates: { ...coreTemplates, receipt: '', 'new-case': '', extended: 'extended' },
 };
 
 /** A comment on a consultation: received while it is open, hidden by moderation or concluded by the adoption report. */
