@@ -2,7 +2,7 @@ import { DescribeExecutionCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FaultMode } from '../../infra/local/faults.ts';
 import { startLocalRuntime, type LocalRuntime } from './harness.ts';
-import { stopKeepingLogs } from './staff-session.ts';
+import { localStepFunctions, stopKeepingLogs } from './staff-session.ts';
 
 /**
  * Fault injection (issue 9): every adapter call that writes or hands work on (DynamoDB writes,
@@ -39,8 +39,7 @@ const modesFor = (target: string): FaultMode[] => (target === 'ses:SendEmail' ? 
 
 beforeAll(async () => {
   rt = await startLocalRuntime({ virtualClock: '2026-11-02T09:00:00+08:00' });
-  const endpoint = /Step Functions:\s+(http:\/\/\S+)/.exec(rt.logs())![1];
-  sfn = new SFNClient({ endpoint, region: 'cn-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  sfn = localStepFunctions(rt).sfn;
 }, 120_000);
 afterAll(async () => {
   sfn?.destroy();

@@ -19,7 +19,7 @@
  *
  * `login`, `fetchAs`, `clock` and `emails` need `virtualClock` (the /__local endpoints exist only then).
  * The runtime's own DynamoDB Local and SES endpoints are parsed from its start-up lines, so a
- * test can also inspect the tables with the AWS SDK (`rt.dynamoDbEndpoint`, tables `di-<id>`).
+ * test can also inspect the tables with the AWS SDK (`rt.dynamoDbEndpoint`, tables `di-<id>`), and the workflows (`localStepFunctions(rt)`).
  * `restart()` stops and starts it again on the same port and DATA_DIR (data, signing key and
  * therefore tokens survive; in-memory mail does not), the virtual clock resuming where it was.
  * `crash()` is the same after a SIGKILL of the whole tree (a power cut). `stop()` kills the whole process tree.
@@ -89,6 +89,7 @@ export interface LocalRuntime {
   readonly startupMs: number;
   readonly dynamoDbEndpoint: string;
   readonly sesEndpoint: string;
+  readonly stepFunctionsEndpoint: string;
   /** Every staff answer and e-mail seen, checked for registered identities on stop(). */
   readonly identityGuard: IdentityGuard;
   /** Everything the runtime printed (stdout and stderr, all restarts). */
@@ -153,6 +154,7 @@ class Runtime implements LocalRuntime {
   startupMs = 0;
   dynamoDbEndpoint = '';
   sesEndpoint = '';
+  stepFunctionsEndpoint = '';
   private output = '';
   private child?: ChildProcess;
   private resumeAt?: string;
@@ -225,6 +227,7 @@ class Runtime implements LocalRuntime {
     const startup = this.output.slice(sinceStart);
     this.dynamoDbEndpoint = lineValue(startup, 'DynamoDB Local');
     this.sesEndpoint = lineValue(startup, 'SES local');
+    this.stepFunctionsEndpoint = lineValue(startup, 'Step Functions');
   }
 
   private async kill(): Promise<void> {

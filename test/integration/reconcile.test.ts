@@ -1,7 +1,7 @@
-import { SFNClient, StopExecutionCommand } from '@aws-sdk/client-sfn';
+import { StopExecutionCommand } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalRuntime, type LocalRuntime } from './harness.ts';
-import { staffSession, stopKeepingLogs } from './staff-session.ts';
+import { localStepFunctions, staffSession, stopKeepingLogs } from './staff-session.ts';
 
 /**
  * A dead execution is recovered: the nightly reconciler gives an open case whose workflow ended a
@@ -18,11 +18,7 @@ afterAll(() => stopKeepingLogs(rt, 'reconcile'));
 describe('workflow reconciler', () => {
   it('starts a fresh execution for an open case whose execution was stopped, and only that one', async () => {
     const res = { body: await submitAnonymous('未按期公开政府信息公开工作年度报告') };
-    const endpoint = /Step Functions:\s+(http:\/\/\S+)/.exec(rt.logs())?.[1];
-    expect(endpoint, rt.logs().slice(0, 2000)).toBeDefined();
-    // The local stand-in names ARNs as the China profile would (its default region).
-    const machine = 'arn:aws-cn:states:cn-north-1:000000000000:stateMachine:case-lifecycle';
-    const sfn = new SFNClient({ endpoint, region: 'cn-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    const { sfn, machine } = localStepFunctions(rt);
     // Kill the case's execution (named by its case id) as a failed deployment or a bug might.
     const caseId = await caseIdOf(res.body.trackingNo);
     await sfn.send(new StopExecutionCommand({ executionArn: `${machine.replace(':stateMachine:', ':execution:')}:${caseId}`, error: 'Test.Killed' }));

@@ -1,3 +1,4 @@
+import { SFNClient } from '@aws-sdk/client-sfn';
 import { expect } from 'vitest';
 import type { LocalEmail, LocalRuntime } from './harness.ts';
 
@@ -55,4 +56,11 @@ export async function stopKeepingLogs(rt: LocalRuntime | undefined, name: string
     await writeFile(`test-artifacts/${name}-runtime.log`, rt.logs());
   }
   await rt?.stop();
+}
+
+/** The runtime's Step Functions stand-in, and its state machine's ARN (named as the China profile would). */
+export function localStepFunctions(rt: LocalRuntime) {
+  expect(rt.stepFunctionsEndpoint, rt.logs().slice(0, 2000)).not.toBe('');
+  const sfn = new SFNClient({ endpoint: rt.stepFunctionsEndpoint, region: 'cn-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  return { sfn, machine: 'arn:aws-cn:states:cn-north-1:000000000000:stateMachine:case-lifecycle' };
 }
