@@ -122,8 +122,8 @@ export const routes: RouteDef[] = [
   { method: 'GET', path: '/v1/cases', handler: 'http/case-list.ts', auth: 'staff', groups: CASE_STAFF,
     summary: 'Case queues (mine, unit, all), a page at a time (`limit`, `cursor`), filtered by `kind`, `status`, `state` (open/closed/all), `due` (overdue/soon), `assignee` (me/none/an account) and `q` (a tracking number or words)',
     schemas: { query: 'caseListQuery' },
-    // rememberStaff (casePut), queues by assignee or unit, a tracking number (caseGet), the calendar.
-    access: [casePut, caseGet, caseIndex('byAssignee'), caseIndex('byUnit'), calendarList],
+    // rememberStaff (casePut), queues by assignee or unit (open cases: openDeadlines), a tracking number (caseGet), the calendar.
+    access: [casePut, caseGet, caseIndex('byAssignee'), caseIndex('byUnit'), caseIndex('openDeadlines'), calendarList],
   },
   { method: 'GET', path: '/v1/cases/{caseId}', handler: 'http/case-get.ts', auth: 'staff', groups: CASE_STAFF, summary: 'A case for staff (never the reporter identity)',
     schemas: { params: 'caseIdParams' },

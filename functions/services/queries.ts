@@ -102,7 +102,8 @@ export async function listCases(user: StaffActor, q: CaseListQuery, now: Date, d
   const exact = (c: ReturnType<typeof caseSummary>) => q.overdue !== 'false' || !c.overdue;
 
   if (q.queue !== 'all') {
-    const by = q.queue === 'mine' ? { assignee: user.sub } : { unit: q.unit && isSupervisor(user) ? q.unit : user.unit };
+    const unit = q.unit && isSupervisor(user) ? q.unit : user.unit;
+    const by = q.queue === 'mine' ? { assignee: user.sub } : q.state === 'open' ? { openUnit: unit } : { unit };
     const page = await repo.page({ ...base, by, ...(q.cursor ? { cursor: q.cursor } : {}) });
     return { items: summarise(page.items).filter(exact), ...(page.cursor ? { cursor: page.cursor } : {}) };
   }
@@ -111,7 +112,9 @@ export async function listCases(user: StaffActor, q: CaseListQuery, now: Date, d
   let [at, inner] = q.cursor ? allCursor.decode(q.cursor) : [0, undefined];
   const items: CaseRecord[] = [];
   while (at < list.length && items.length < q.limit) {
-    const page = await repo.page({ ...base, limit: q.limit - items.length, by: { unit: list[at]!.code }, ...(inner ? { cursor: inner } : {}) });
+    const code = list[at]!.code;
+    const by = q.state === 'open' ? { openUnit: code } : { unit: code };
+    const page = await repo.page({ ...base, limit: q.limit - items.length, by, ...(inner ? { cursor: inner } : {}) });
     items.push(...page.items);
     if (page.cursor) inner = page.cursor;
     else {

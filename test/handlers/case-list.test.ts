@@ -50,11 +50,11 @@ describe('GET /v1/cases paging and filters', () => {
     const item = (c: typeof own) => ({ pk: `CASE#${c.caseId}`, sk: 'CASE', ...c });
     const second = { ...own, caseId: 'second', trackingNo: 'TS20261102-SEC001', receivedAt: '2026-11-02T01:00:00.000Z' };
     ddb.on(QueryCommand, { IndexName: 'byUnit' }).resolves({ Items: [item(own), item(second)], LastEvaluatedKey: { pk: 'CASE#second', sk: 'CASE', unit: 'office', receivedAt: second.receivedAt } });
-    const first = await listWith({ queue: 'unit', limit: '2', state: 'open', q: '公开', assignee: 'none' });
+    const first = await listWith({ queue: 'unit', limit: '2', state: 'all', q: '公开', assignee: 'none' });
     expect(first.status, JSON.stringify(first.body)).toBe(200);
     expect(first.body.items).toHaveLength(2);
     const sent = ddb.commandCalls(QueryCommand).map((c) => c.args[0].input).find((i) => i.IndexName === 'byUnit')!;
-    expect(sent).toMatchObject({ Limit: 2, ScanIndexForward: false, ExpressionAttributeValues: expect.objectContaining({ ':key': 'office', ':text': '公开', ':open': 'open' }) });
+    expect(sent).toMatchObject({ Limit: 2, ScanIndexForward: false, ExpressionAttributeValues: expect.objectContaining({ ':key': 'office', ':text': '公开' }) });
     expect(sent.FilterExpression).toContain('attribute_not_exists(#assignee)');
     expect(sent.FilterExpression).toContain('contains(#subject, :text)');
     expect(first.body.cursor).toEqual(expect.any(String));
@@ -64,6 +64,20 @@ describe('GET /v1/cases paging and filters', () => {
     expect(next.status).toBe(200);
     const again = ddb.commandCalls(QueryCommand).map((c) => c.args[0].input).find((i) => i.IndexName === 'byUnit')!;
     expect(again.ExclusiveStartKey).toEqual({ pk: 'CASE#second', sk: 'CASE', unit: 'office', receivedAt: second.receivedAt });
+  });
+
+  it('reads the open inbox from the openDeadlines index, nearest deadline first, the due range in the key condition', async () => {
+    const item = (c: typeof own) => ({ pk: `CASE#${c.caseId}`, sk: 'CASE', openUnit: 'office', openDueAt: '2026-11-05T15:59:59.999Z', ...c });
+    ddb.on(QueryCommand, { IndexName: 'openDeadlines' }).resolves({ Items: [item(own)] });
+    const res = await listWith({ queue: 'unit', state: 'open', due: 'overdue' });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const queries = ddb.commandCalls(QueryCommand).map((c) => c.args[0].input);
+    expect(queries.some((i) => i.IndexName === 'byUnit')).toBe(false);
+    const sent = queries.find((i) => i.IndexName === 'openDeadlines')!;
+    expect(sent).toMatchObject({ ScanIndexForward: true, KeyConditionExpression: '#key = :key AND #due < :dueTo', ExpressionAttributeNames: expect.objectContaining({ '#key': 'openUnit', '#due': 'openDueAt' }) });
+    // DynamoDB refuses a filter on the index's own key.
+    expect(sent.FilterExpression).not.toContain('openDueAt');
+    expect(sent.FilterExpression).toContain(':open');
   });
 
   it('refuses a cursor it did not make, in both languages', async () => {

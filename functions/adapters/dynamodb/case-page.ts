@@ -48,13 +48,16 @@ function filterOf(q: CasePageQuery) {
     values[':text'] = q.text;
     parts.push('(contains(#subject, :text) OR contains(#description, :text))');
   }
-  if (q.due?.from) {
-    values[':dueFrom'] = q.due.from;
-    parts.push('#openDueAt >= :dueFrom');
-  }
-  if (q.due?.to) {
-    values[':dueTo'] = q.due.to;
-    parts.push('#openDueAt < :dueTo');
+  // On the openDeadlines index openDueAt is the sort key: DynamoDB takes it in the key condition only.
+  if (!('openUnit' in q.by)) {
+    if (q.due?.from) {
+      values[':dueFrom'] = q.due.from;
+      parts.push('#openDueAt >= :dueFrom');
+    }
+    if (q.due?.to) {
+      values[':dueTo'] = q.due.to;
+      parts.push('#openDueAt < :dueTo');
+    }
   }
   const expression = parts.join(' AND ');
   // DynamoDB refuses names the expression does not use.
@@ -62,15 +65,34 @@ function filterOf(q: CasePageQuery) {
   return { FilterExpression: expression, ExpressionAttributeNames: names, ExpressionAttributeValues: values };
 }
 
+/** The due-time range as a key condition on the openDeadlines index (its sort key). */
+function dueRangeOf(q: CasePageQuery): { expression: string; names: Record<string, string>; values: Record<string, string> } {
+  if (!('openUnit' in q.by) || !q.due) return { expression: '', names: {}, values: {} };
+  const names = { '#due': 'openDueAt' };
+  // An overdue deadline is due before now; "soon" is due between now and the limit.
+  if (q.due.from && q.due.to) return { expression: ' AND #due BETWEEN :dueFrom AND :dueTo', names, values: { ':dueFrom': q.due.from, ':dueTo': q.due.to } };
+  if (q.due.to) return { expression: ' AND #due < :dueTo', names, values: { ':dueTo': q.due.to } };
+  return { expression: ' AND #due >= :dueFrom', names, values: { ':dueFrom': q.due.from! } };
+}
+
 /**
- * One page of a queue from the byUnit or byAssignee index, newest first. DynamoDB's own paging
+ * One page of a queue from the byUnit or byAssignee index (newest first) or the openDeadlines
+ * index (nearest deadline first). DynamoDB's own paging
  * (Limit, LastEvaluatedKey) carries the position: the cursor is the index key of the last case
  * returned, so the next page starts right after it, however many cases came in since.
  */
 export async function queryCasePage(table: string, q: CasePageQuery): Promise<{ items: Record<string, unknown>[]; cursor?: string }> {
-  const [index, keyName, keyValue] = 'unit' in q.by ? ['byUnit', 'unit', q.by.unit] : ['byAssignee', 'assignee', q.by.assignee];
-  const keyNames = ['pk', 'sk', keyName, 'receivedAt'];
+  // A unit's open cases come from the sparse openDeadlines index, nearest deadline first: the
+  // inbox then reads what is open, however many closed cases the unit has (flat as the table grows).
+  const [index, keyName, keyValue, sortKey, forward] =
+    'openUnit' in q.by
+      ? ['openDeadlines', 'openUnit', q.by.openUnit, 'openDueAt', true]
+      : 'unit' in q.by
+        ? ['byUnit', 'unit', q.by.unit, 'receivedAt', false]
+        : ['byAssignee', 'assignee', q.by.assignee, 'receivedAt', false];
+  const keyNames = ['pk', 'sk', keyName, sortKey];
   const filter = filterOf(q);
+  const range = dueRangeOf(q);
   const items: Record<string, unknown>[] = [];
   let start: Key | undefined = q.cursor ? decode(q.cursor, keyNames) : undefined;
   if (start && start[keyName] !== keyValue) throw new Invalid('cursor', '翻页参数与所查队列不符，请从第一页重新查看', 'The paging cursor belongs to another queue: start again from the first page');
@@ -79,11 +101,11 @@ export async function queryCasePage(table: string, q: CasePageQuery): Promise<{ 
       new QueryCommand({
         TableName: table,
         IndexName: index,
-        KeyConditionExpression: '#key = :key',
+        KeyConditionExpression: `#key = :key${range.expression}`,
         ...filter,
-        ExpressionAttributeNames: { ...filter.ExpressionAttributeNames, '#key': keyName },
-        ExpressionAttributeValues: { ...filter.ExpressionAttributeValues, ':key': keyValue },
-        ScanIndexForward: false,
+        ExpressionAttributeNames: { ...filter.ExpressionAttributeNames, '#key': keyName, ...range.names },
+        ExpressionAttributeValues: { ...filter.ExpressionAttributeValues, ':key': keyValue, ...range.values },
+        ScanIndexForward: forward,
         Limit: q.limit,
         ExclusiveStartKey: start,
       }),

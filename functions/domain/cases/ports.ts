@@ -61,8 +61,8 @@ export interface StoredNotice extends NoticeIntent {
  * before the page is counted; the caller still applies the visibility rule to what comes back.
  */
 export interface CasePageQuery {
-  /** The queue: a unit's cases, or one person's. */
-  by: { unit: string } | { assignee: string };
+  /** The queue: a unit's cases (newest first), only its open ones (nearest deadline first), or one person's. */
+  by: { unit: string } | { openUnit: string } | { assignee: string };
   /** Only these kinds (the queued kinds unless one is asked for). */
   kinds: string[];
   status?: string;

@@ -64,7 +64,8 @@ export function DocumentList({ documents, hrefOf }: { documents: DocumentSummary
     documents.map((d) =>
       h(
         'li',
-        { key: d.documentId },
+        // Each notice keeps the language it was issued in, whatever the page's (WCAG 3.1.2).
+        { key: d.documentId, lang: d.language === 'en' ? 'en' : 'zh-CN' },
         h(Link, { href: hrefOf(d) }, d.title),
         h('span', { class: 'document-meta' }, ` ${d.documentNo} · ${d.issuedDate}`),
       ),
