@@ -52,6 +52,8 @@ describe('web: staff documents with an action, and the files on the tracking pag
     const staff = await session.open(DESKTOP);
     await staff.goto('/console');
     await staff.getByRole('button', { name: /王芳/ }).click();
+    // Signed in (the session is stored) before the case page loads.
+    await staff.getByRole('button', { name: '退出' }).waitFor();
     await staff.goto(`/console/cases/${caseId}`);
     const panel = staff.locator('section.actions-panel');
     await panel.getByRole('button', { name: '办结', exact: true }).click();
