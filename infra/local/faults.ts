@@ -1,11 +1,12 @@
 /**
  * Fault injection for the local runtime, at the stand-ins (never in handlers, domain or adapters):
  * the local Step Functions API and Lambda runner ask `faults.take()` before each call, and HTTP
- * proxies in front of DynamoDB Local and the SES stand-in do the same. Armed through
+ * proxies in front of DynamoDB Local and the SES and KMS stand-ins do the same. Armed through
  * /__local/faults, which exists only under VIRTUAL_CLOCK.
  *
  * A target names one kind of call as `<service>:<operation>`: `dynamodb:TransactWriteItems`,
- * `states:StartExecution`, `states:SendTaskSuccess`, `lambda:RegisterWait`, `ses:SendEmail`.
+ * `states:StartExecution`, `states:SendTaskSuccess`, `lambda:RegisterWait`, `ses:SendEmail`,
+ * `kms:GenerateDataKey`, `kms:Decrypt`.
  * Modes: `fail` rejects the call before the service sees it; `lose-reply` lets the service do
  * the work and then cuts the connection, as a crash or a network fault after the commit would.
  */
@@ -142,11 +143,19 @@ export async function startFaultProxy(
 /** The SDK's attempt number of a request (1 for the first try of a call). */
 export const sdkAttempt = (req: IncomingMessage): number => Number(/attempt=(\d+)/.exec(String(req.headers['amz-sdk-request'] ?? ''))?.[1] ?? 1);
 
+/** An AWS JSON protocol call (X-Amz-Target `<Service>.<Operation>`): `<prefix>:<Operation>`. */
+const jsonTarget =
+  (prefix: string) =>
+  (req: IncomingMessage): string | undefined => {
+    const op = String(req.headers['x-amz-target'] ?? '').split('.')[1];
+    return op ? `${prefix}:${op}` : undefined;
+  };
+
 /** DynamoDB (awsJson1_0): `dynamodb:<Operation>` from X-Amz-Target. */
-export const dynamoTarget = (req: IncomingMessage): string | undefined => {
-  const op = String(req.headers['x-amz-target'] ?? '').split('.')[1];
-  return op ? `dynamodb:${op}` : undefined;
-};
+export const dynamoTarget = jsonTarget('dynamodb');
+
+/** KMS (awsJson1_1, `TrentService.<Operation>`): `kms:<Operation>`. */
+export const kmsTarget = jsonTarget('kms');
 
 /** SES v1 (form Action=SendEmail/SendRawEmail) and v2 (POST /v2/email/outbound-emails): `ses:SendEmail`. */
 export const sesTarget = (req: IncomingMessage, body: Buffer): string | undefined => {

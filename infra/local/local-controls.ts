@@ -49,7 +49,7 @@ async function advanceClock(req: IncomingMessage, clock: Clock) {
   return { now: new Date().toISOString() };
 }
 
-const FAULT_TARGET = /^(dynamodb|states|lambda|ses):[A-Za-z]+$/;
+const FAULT_TARGET = /^(dynamodb|states|lambda|ses|kms):[A-Za-z]+$/;
 
 /** Body: {faults: [{target, mode: 'fail' | 'lose-reply', skip?, times?}]} (see faults.ts). */
 async function armFaults(req: IncomingMessage) {

@@ -1,13 +1,12 @@
 /**
  * `npm start`: the whole system on one machine. Handlers run unchanged against DynamoDB Local,
- * a local SES, a local JWT issuer and (when infra/local/stepfunctions exists) local Step
+ * a local SES, a local KMS, a local JWT issuer and (when infra/local/stepfunctions exists) local Step
  * Functions, all reached through the same environment variables the CDK stack sets on AWS.
  */
 // First import: under VIRTUAL_CLOCK, Date must be virtual before any other module reads it.
 import { clock, type Clock } from './clock.ts';
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -35,14 +34,6 @@ let closeServer: () => Promise<void> = async () => {};
 const lines: string[] = [];
 const row = (label: string, text: string) => lines.push(`  ${`${label}:`.padEnd(17)}${text}`);
 
-async function ensureVaultKey(file: string): Promise<void> {
-  try {
-    await writeFile(file, randomBytes(32), { mode: 0o600, flag: 'wx' });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-  }
-}
-
 /** The local runtime must never reach a real AWS account, whatever the developer's shell holds. */
 function isolateFromAws(): void {
   process.env.AWS_ACCESS_KEY_ID = 'local';
@@ -59,7 +50,8 @@ function configureFunctions(baseUrl: string): void {
   process.env.MAIL_FROM ??= 'noreply@disclosure.example.gov.cn';
   process.env.SUPERVISOR_EMAILS ??= 'supervisor@office.example.gov.cn';
   process.env.UNITS_JSON ??= JSON.stringify(DEFAULT_UNITS);
-  process.env.VAULT_KEY_FILE = join(dataDir, 'vault-key.bin');
+  // The vault encrypts through the KMS stand-in (kms.ts), the same keyring as on AWS.
+  delete process.env.VAULT_KEY_FILE;
   process.env.PUBLIC_BASE_URL ??= baseUrl;
   process.env.POWERTOOLS_SERVICE_NAME ??= 'disclosure-intake';
   // Idempotency must run locally exactly as on AWS.
@@ -88,15 +80,17 @@ async function resumeWorkflows(): Promise<void> {
 }
 
 /**
- * Under a virtual clock (tests), DynamoDB and SES are reached through fault-injection proxies
+ * Under a virtual clock (tests), DynamoDB, SES and KMS are reached through fault-injection proxies
  * (faults.ts, armed via /__local/faults); the rows above keep the stand-ins' own endpoints.
  */
 async function proxyForFaults(): Promise<void> {
-  const { startFaultProxy, dynamoTarget, sesTarget } = await import('./faults.ts');
+  const { startFaultProxy, dynamoTarget, sesTarget, kmsTarget } = await import('./faults.ts');
   const dynamo = await startFaultProxy(process.env.AWS_ENDPOINT_URL_DYNAMODB!, dynamoTarget);
   const ses = await startFaultProxy(process.env.AWS_ENDPOINT_URL_SES!, sesTarget);
-  stops.push(dynamo.stop, ses.stop);
+  const kms = await startFaultProxy(process.env.AWS_ENDPOINT_URL_KMS!, kmsTarget);
+  stops.push(dynamo.stop, ses.stop, kms.stop);
   process.env.AWS_ENDPOINT_URL_DYNAMODB = dynamo.endpoint;
+  process.env.AWS_ENDPOINT_URL_KMS = kms.endpoint;
   process.env.AWS_ENDPOINT_URL_SES = ses.endpoint;
   process.env.AWS_ENDPOINT_URL_SESV2 = ses.endpoint;
 }
@@ -112,12 +106,13 @@ async function main(): Promise<void> {
   const dynamoDir = join(dataDir, 'dynamodb');
   // The JVM is the slowest part to start: boot it first and load the rest of the runtime meanwhile.
   const dynamoStarting = startDynamoDbLocal(dynamoDir).then((d) => (stops.push(d.stop), d));
-  const [{ createLocalServer }, { createLocalIssuer, TOKEN_LIFETIME_S }, { startLocalSes }, { startLocalSms }, { startLocalS3 }] = await Promise.all([
+  const [{ createLocalServer }, { createLocalIssuer, TOKEN_LIFETIME_S }, { startLocalSes }, { startLocalSms }, { startLocalS3 }, { startLocalKms }] = await Promise.all([
     import('./http-adapter.ts'),
     import('./local-auth.ts'),
     import('./ses.ts'),
     import('./sms.ts'),
     import('./s3.ts'),
+    import('./kms.ts'),
     dynamoStarting.catch(() => undefined), // failure reported where it is awaited below
   ]);
 
@@ -134,13 +129,13 @@ async function main(): Promise<void> {
   const urlHost = ['0.0.0.0', '::', 'localhost'].includes(host) ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   const baseUrl = `http://${urlHost}:${actualPort}`;
 
-  const [dynamo, ses, sms, s3, issuer] = await Promise.all([
+  const [dynamo, ses, sms, s3, kms, issuer] = await Promise.all([
     dynamoStarting,
     startLocalSes().then((s) => (stops.push(s.stop), s)),
     startLocalSms().then((s) => (stops.push(s.stop), s)),
     startLocalS3().then((s) => (stops.push(s.stop), s)),
+    startLocalKms(dataDir).then((k) => (stops.push(k.stop), k)),
     createLocalIssuer(dataDir, baseUrl),
-    ensureVaultKey(join(dataDir, 'vault-key.bin')),
   ]);
   // Under a virtual clock, no TTL: DynamoDB Local would expire items by real time.
   await ensureTables(dynamo.endpoint, tables, { ttl: !clock.virtual });
@@ -153,6 +148,7 @@ async function main(): Promise<void> {
   // The same bound on token lifetime as on AWS, at the local issuer's own (long) lifetime.
   process.env.JWT_MAX_LIFETIME_SECONDS = String(TOKEN_LIFETIME_S);
   configureFunctions(baseUrl);
+  process.env.VAULT_KMS_KEY_ARN = kms.keyArn;
   // SMS through the End User Messaging stand-in (SMS_TRANSPORT=gateway|off still work).
   process.env.SMS_TRANSPORT ??= 'aws';
   process.env.SMS_GATEWAY_URL ??= sms.gatewayUrl;
@@ -164,6 +160,7 @@ async function main(): Promise<void> {
   row('DynamoDB Local', `${dynamo.endpoint}  data ${dynamoDir}`);
   row('SES local', `${ses.endpoint}  viewer ${ses.viewerUrl}`);
   row('S3 local', `${s3.endpoint}  (attachments, bucket ${process.env.ATTACHMENTS_BUCKET})`);
+  row('KMS local', `${kms.endpoint}  key ${kms.keyArn}  (reporter vault; key material in ${join(dataDir, 'kms-key.bin')})`);
   row('SMS local', `${sms.endpoint}  (${process.env.SMS_TRANSPORT}; /__local/sms lists messages)`);
   await startStepFunctions();
   const { startLocalJobs, scheduleText } = await import('./jobs.ts');

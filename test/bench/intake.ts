@@ -6,7 +6,6 @@
  * (127.0.0.1 only, a few seconds per level).
  */
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import autocannon from 'autocannon';
 import type { Figure } from './calendar.ts';
 import { startLocalRuntime, type LocalRuntime } from '../integration/harness.ts';
@@ -42,8 +41,11 @@ async function timed(runs: number, fn: (i: number) => unknown): Promise<number> 
 }
 
 /** Points this process's AWS SDK clients at the runtime's stand-ins, as the runtime does for its handlers. */
-function configureLocalAws(rt: LocalRuntime, keyFile: string): { sfn: string | undefined } {
+function configureLocalAws(rt: LocalRuntime): { sfn: string | undefined } {
   const sfn = /^\s*Step Functions:\s+(http\S+)/m.exec(rt.logs())?.[1];
+  // The vault's KMS keyring, through the runtime's KMS stand-in, as its handlers use it.
+  const [, kmsEndpoint, kmsKeyArn] = /^\s*KMS local:\s+(http\S+)\s+key\s+(\S+)/m.exec(rt.logs()) ?? [];
+  if (!kmsEndpoint || !kmsKeyArn) throw new Error('The runtime printed no "KMS local" line');
   Object.assign(process.env, {
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
@@ -56,7 +58,8 @@ function configureLocalAws(rt: LocalRuntime, keyFile: string): { sfn: string | u
     CALENDAR_TABLE: 'di-Calendar',
     IDEMPOTENCY_TABLE: 'di-Idempotency',
     CASE_STATE_MACHINE_ARN: 'arn:aws-cn:states:cn-north-1:000000000000:stateMachine:case-lifecycle',
-    VAULT_KEY_FILE: keyFile,
+    AWS_ENDPOINT_URL_KMS: kmsEndpoint,
+    VAULT_KMS_KEY_ARN: kmsKeyArn,
     POWERTOOLS_LOG_LEVEL: 'WARN',
   });
   delete process.env.AWS_PROFILE;
@@ -196,8 +199,8 @@ export async function intakeFigures(): Promise<Figure[]> {
     if (!/^http:\/\/127\.0\.0\.1:/.test(rt.baseUrl)) throw new Error(`refusing to load anything but 127.0.0.1 (${rt.baseUrl})`);
     const probe = await rt.fetchJson('POST', '/v1/complaints', complaint);
     if (probe.status !== 201) throw new Error(`POST /v1/complaints answered ${probe.status}: ${probe.text}`);
-    // The runtime's own vault key, so its notification task can read what this process writes.
-    const { sfn } = configureLocalAws(rt, join(rt.dataDir, 'vault-key.bin'));
+    // The runtime's own KMS key, so its notification task can read what this process writes.
+    const { sfn } = configureLocalAws(rt);
     const putItemP50 = await putItemFloor();
     const figures: Figure[] = [
       { name: 'runtime: start-up to Ready', value: Math.round(rt.startupMs), unit: 'ms' },

@@ -6,15 +6,17 @@ import { localStepFunctions, stopKeepingLogs } from './staff-session.ts';
 
 /**
  * Fault injection (issue 9): every adapter call that writes or hands work on (DynamoDB writes,
- * Step Functions start and callback, SES send, the workflow's Lambda invocations) fails once at
- * each step of intake and of an action, both before the service sees it (`fail`) and after it did
- * the work (`lose-reply`). Faults are injected by the local stand-ins (/__local/faults), never in
+ * Step Functions start and callback, SES send, the workflow's Lambda invocations) and every
+ * encryption call (KMS GenerateDataKey and Decrypt, made by the reporter vault's keyring) fails
+ * once at each step of intake and of an action, both before the service sees it (`fail`) and
+ * after it did the work (`lose-reply`). Faults are injected by the local stand-ins (/__local/faults), never in
  * the code under test. After recovery (the client retrying with the same Idempotency-Key or
  * reloading, the workflow's retries, the nightly reconciler), every 201 has exactly one case and a
  * running workflow, and every notice went out exactly once: each recipient got exactly the
  * e-mails of a run without faults. One runtime; the steps are counted by a dry run.
  *
- * Encryption is not among the targets: locally the vault encrypts with a key file, no KMS call.
+ * KMS calls change nothing, so a lost KMS reply is only another failure (which the SDK retries):
+ * they get `fail` only.
  * A lost SES reply is not injected: SES takes no idempotency key, so a send whose answer is lost
  * can only be sent again or not at all (at-least-once is the most any sender can promise).
  */
@@ -23,7 +25,7 @@ let sfn: SFNClient;
 const MACHINE = 'arn:aws-cn:states:cn-north-1:000000000000:stateMachine:case-lifecycle';
 const OFFICE = { sub: 'h-office', name: '王办理', groups: ['handler'], unit: 'office' };
 const SUPERVISOR = { sub: 's-1', name: '赵督办', groups: ['supervisor'], unit: 'office' };
-const WRITE_TARGETS = [
+const TARGETS = [
   'dynamodb:PutItem',
   'dynamodb:UpdateItem',
   'dynamodb:DeleteItem',
@@ -34,8 +36,10 @@ const WRITE_TARGETS = [
   'lambda:SendNotices',
   'lambda:NextDeadline',
   'lambda:RegisterWait',
+  'kms:GenerateDataKey',
+  'kms:Decrypt',
 ];
-const modesFor = (target: string): FaultMode[] => (target === 'ses:SendEmail' ? ['fail'] : ['fail', 'lose-reply']);
+const modesFor = (target: string): FaultMode[] => (target === 'ses:SendEmail' || target.startsWith('kms:') ? ['fail'] : ['fail', 'lose-reply']);
 
 beforeAll(async () => {
   rt = await startLocalRuntime({ virtualClock: '2026-11-02T09:00:00+08:00' });
@@ -142,7 +146,7 @@ async function mailFor(n: number, trackingNo: string): Promise<Record<string, nu
 
 /** Each step of one kind of call: a run per (target, call index, mode) seen in the dry run. */
 function plan(calls: Record<string, number>) {
-  return WRITE_TARGETS.flatMap((target) =>
+  return TARGETS.flatMap((target) =>
     Array.from({ length: calls[target] ?? 0 }, (_, skip) => modesFor(target).map((mode) => ({ target, skip, mode }))).flat(),
   );
 }
@@ -184,6 +188,10 @@ describe('fault injection', () => {
     expect(intakeCalls['dynamodb:TransactWriteItems']).toBeGreaterThan(0);
     expect(intakeCalls['states:StartExecution']).toBe(1);
     expect(actionCalls['states:SendTaskSuccess']).toBe(1);
+    // The reporter's name and e-mail are encrypted at intake; notices decrypt the e-mail.
+    expect(intakeCalls['kms:GenerateDataKey']).toBeGreaterThanOrEqual(2);
+    expect(intakeCalls['kms:Decrypt']).toBeGreaterThan(0);
+    expect(actionCalls['kms:Decrypt']).toBeGreaterThan(0);
     expect(Object.keys(intakeMail).length).toBeGreaterThan(0);
   }, 120_000);
 

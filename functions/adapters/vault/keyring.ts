@@ -8,8 +8,9 @@ import { config } from '../../shared/config.ts';
 
 /**
  * The keyring for reporter identity, chosen by what is configured rather than by where we run:
- * the CDK stack sets VAULT_KMS_KEY_ARN, the local runtime writes a key file and sets
- * VAULT_KEY_FILE. Neither set is a deployment mistake, so it fails instead of storing in clear.
+ * the CDK stack sets VAULT_KMS_KEY_ARN, and so does the local runtime (its KMS stand-in,
+ * infra/local/kms.ts); VAULT_KEY_FILE, a raw AES key, serves tests that run without any KMS.
+ * Neither set is a deployment mistake, so it fails instead of storing in clear.
  */
 export function vaultKeyring(): KeyringNode {
   const kmsKeyArn = config.vaultKmsKeyArn;
