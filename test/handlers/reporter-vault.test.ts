@@ -31,7 +31,7 @@ const env = { ...process.env };
 beforeAll(() => {
   const keyFile = join(dir, 'vault-key.bin');
   writeFileSync(keyFile, randomBytes(32));
-  // The vault reaches its key the way the local runtime configures it: through VAULT_KEY_FILE.
+  // The vault's raw-key path (VAULT_KEY_FILE): the keyring a deployment without KMS would use.
   process.env.VAULT_KEY_FILE = keyFile;
   delete process.env.VAULT_KMS_KEY_ARN;
   process.env.VAULT_TABLE = 'ReporterVault-test';
