@@ -141,7 +141,7 @@ async function stepFigures(sfn: string | undefined): Promise<{ figures: Figure[]
     { name: 'step 1 validation: zod parse of a complaint body', value: round(zodP50, 4), unit: 'ms' },
     { name: 'step 2 idempotency: Idempotency-Key hashes + GetItem of the intake key (only with the header)', value: round(idempotencyP50, 3), unit: 'ms' },
     { name: 'step 3 access code: new code + HMAC-SHA-256 hash', value: round(hashP50, 4), unit: 'ms' },
-    { name: `step 4a encryption only (${fields} fields, raw AES keyring, committing suite)`, value: round(encryptP50, 3), unit: 'ms' },
+    { name: `step 4a encryption only (${fields} fields, KMS keyring on the local KMS stand-in, committing suite)`, value: round(encryptP50, 3), unit: 'ms' },
     { name: 'step 4b vault put (encryption + PutItem)', value: round(vaultP50, 3), unit: 'ms' },
     { name: 'step 4c current calendar (Scan of the calendar table + build), beside 4b', value: round(calendarP50, 3), unit: 'ms' },
     { name: 'step 5 domain receiveComplaint (deadlines, ledger, notices)', value: round(domainP50, 4), unit: 'ms' },
