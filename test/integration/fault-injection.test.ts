@@ -22,7 +22,7 @@ import { localStepFunctions, stopKeepingLogs } from './staff-session.ts';
  */
 let rt: LocalRuntime;
 let sfn: SFNClient;
-const MACHINE = 'arn:aws-cn:states:cn-north-1:000000000000:stateMachine:case-lifecycle';
+let executionArn: (name: string) => string;
 const OFFICE = { sub: 'h-office', name: '王办理', groups: ['handler'], unit: 'office' };
 const SUPERVISOR = { sub: 's-1', name: '赵督办', groups: ['supervisor'], unit: 'office' };
 const TARGETS = [
@@ -43,7 +43,7 @@ const modesFor = (target: string): FaultMode[] => (target === 'ses:SendEmail' ||
 
 beforeAll(async () => {
   rt = await startLocalRuntime({ virtualClock: '2026-11-02T09:00:00+08:00' });
-  sfn = localStepFunctions(rt).sfn;
+  ({ sfn, executionArn } = localStepFunctions(rt));
 }, 120_000);
 afterAll(async () => {
   sfn?.destroy();
@@ -125,7 +125,7 @@ async function casesWithSubject(s: string): Promise<{ caseId: string; trackingNo
 
 async function runningExecution(caseId: string): Promise<string | undefined> {
   for (const name of [caseId, `${caseId}-review`, ...Array.from({ length: 5 }, (_, i) => `${caseId}-g${i + 2}`)]) {
-    const arn = `${MACHINE.replace(':stateMachine:', ':execution:')}:${name}`;
+    const arn = executionArn(name);
     const status = await sfn.send(new DescribeExecutionCommand({ executionArn: arn })).then((r) => r.status, () => undefined);
     if (status === 'RUNNING') return name;
   }

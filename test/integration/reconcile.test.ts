@@ -18,10 +18,10 @@ afterAll(() => stopKeepingLogs(rt, 'reconcile'));
 describe('workflow reconciler', () => {
   it('starts a fresh execution for an open case whose execution was stopped, and only that one', async () => {
     const res = { body: await submitAnonymous('未按期公开政府信息公开工作年度报告') };
-    const { sfn, machine } = localStepFunctions(rt);
+    const { sfn, executionArn } = localStepFunctions(rt);
     // Kill the case's execution (named by its case id) as a failed deployment or a bug might.
     const caseId = await caseIdOf(res.body.trackingNo);
-    await sfn.send(new StopExecutionCommand({ executionArn: `${machine.replace(':stateMachine:', ':execution:')}:${caseId}`, error: 'Test.Killed' }));
+    await sfn.send(new StopExecutionCommand({ executionArn: executionArn(caseId), error: 'Test.Killed' }));
 
     // Acceptance is due at the end of Thursday 5 November; the reconciler runs at 03:00 each night.
     await rt.clock('2026-11-03T03:01:00+08:00');

@@ -58,9 +58,10 @@ export async function stopKeepingLogs(rt: LocalRuntime | undefined, name: string
   await rt?.stop();
 }
 
-/** The runtime's Step Functions stand-in, and its state machine's ARN (named as the China profile would). */
+/** The runtime's Step Functions stand-in, its state machine's ARN and an execution's (named as the China profile would). */
 export function localStepFunctions(rt: LocalRuntime) {
   expect(rt.stepFunctionsEndpoint, rt.logs().slice(0, 2000)).not.toBe('');
   const sfn = new SFNClient({ endpoint: rt.stepFunctionsEndpoint, region: 'cn-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-  return { sfn, machine: 'arn:aws-cn:states:cn-north-1:000000000000:stateMachine:case-lifecycle' };
+  const machine = 'arn:aws-cn:states:cn-north-1:000000000000:stateMachine:case-lifecycle';
+  return { sfn, machine, executionArn: (name: string) => `${machine.replace(':stateMachine:', ':execution:')}:${name}` };
 }

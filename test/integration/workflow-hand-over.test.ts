@@ -11,15 +11,15 @@ import { localStepFunctions, staffSession, stopKeepingLogs } from './staff-sessi
  */
 let rt: LocalRuntime;
 let sfn: SFNClient;
+let executionArn: (name: string) => string;
 const { act, signIn, submitAnonymous } = staffSession(() => rt);
-const MACHINE = 'arn:aws-cn:states:cn-north-1:000000000000:stateMachine:case-lifecycle';
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 beforeAll(async () => {
   rt = await startLocalRuntime({ virtualClock: '2026-11-02T09:00:00+08:00' });
-  sfn = localStepFunctions(rt).sfn;
+  ({ sfn, executionArn } = localStepFunctions(rt));
 }, 120_000);
 afterAll(async () => {
   sfn?.destroy();
@@ -36,7 +36,7 @@ async function walk(until: number, step: number, stop: () => boolean = () => fal
   }
 }
 const execution = (name: string) =>
-  sfn.send(new DescribeExecutionCommand({ executionArn: `${MACHINE.replace(':stateMachine:', ':execution:')}:${name}` }));
+  sfn.send(new DescribeExecutionCommand({ executionArn: executionArn(name) }));
 const count = (pattern: RegExp) => rt.logs().match(new RegExp(pattern, 'g'))?.length ?? 0;
 const historyEvents = (name: string) => Number(new RegExp(`case-lifecycle/${name}: (\\d+) history events`).exec(rt.logs())?.[1]);
 
