@@ -17,7 +17,7 @@ import {
 } from '../domain/index.ts';
 import { caseKinds } from '../domain/kinds.ts';
 import { Invalid } from '../domain/errors.ts';
-import { normaliseTrackingNo } from '../domain/cases/tracking-number.ts';
+import { isTrackingNo, normaliseTrackingNo } from '../domain/cases/tracking-number.ts';
 import { forbidden } from '../shared/errors.ts';
 import { defaultDeps, type ServiceDeps } from './deps.ts';
 import { rememberStaff } from './staff.ts';
@@ -43,8 +43,6 @@ export interface CaseListQuery {
 
 /** Every deadline name a case can have open while work remains: the supervision review is the supervisors' own list. */
 const workDeadlines = [...new Set(caseKinds.flatMap((k) => Object.keys(kindOf(k).deadlines)))].filter((d) => d !== 'review');
-
-const TRACKING_NO = /^[A-Z]{2}\d{8}-[0-9A-Z]{6}$/;
 
 /** The cursor of the "all units" queue: which unit it is on, and that unit's own cursor. */
 const allCursor = {
@@ -83,7 +81,7 @@ export async function listCases(user: StaffActor, q: CaseListQuery, now: Date, d
 
   const words = q.q?.trim();
   const trackingNo = words ? normaliseTrackingNo(words) : undefined;
-  if (trackingNo && TRACKING_NO.test(trackingNo)) {
+  if (trackingNo && isTrackingNo(trackingNo)) {
     const found = await repo.findByTrackingNo(trackingNo);
     return { items: found ? summarise([found]) : [] };
   }

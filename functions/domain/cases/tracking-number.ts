@@ -14,6 +14,9 @@ export function newTrackingNo(kind: keyof typeof PREFIX, at: Date): string {
   return `${PREFIX[kind]}${shanghaiDate(at).replaceAll('-', '')}-${suffix}`;
 }
 
+/** A tracking number in its written form (what newTrackingNo makes and normaliseTrackingNo returns). */
+export const isTrackingNo = (value: string): boolean => /^[A-Z]{2}\d{8}-[0-9A-Z]{6}$/.test(value);
+
 /**
  * A tracking number as people type it: any case, with or without the dash, spaces, full-width
  * characters, a dash of another kind (－, —, _). Read back to the one written form
